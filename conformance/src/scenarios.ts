@@ -1,0 +1,180 @@
+import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "patch"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export interface Operation {
+  vendor: string;
+  operationId: string;
+  method: HttpMethod;
+  /** Path template relative to `servers[0].url`, e.g. `/campaigns/{id}`. */
+  path: string;
+  definition: JsonObject;
+  parameters: JsonObject[];
+}
+
+/** One documented response example, with the request example it answers. */
+export interface Scenario {
+  vendor: string;
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  /** The response example's name: unique within the operation. */
+  name: string;
+  evidence: string;
+  request: {
+    exampleName: string;
+    path: Record<string, Json>;
+    query: Record<string, Json>;
+    mediaType?: string;
+    body?: Json;
+  };
+  response: { status: number; mediaType: string; body: Json };
+}
+
+export interface ScenarioSet {
+  vendor: string;
+  operations: Operation[];
+  scenarios: Scenario[];
+  /** How many response examples the spec holds: every one must become a scenario. */
+  responseExampleCount: number;
+  /** Broken pairing: a response example with no request, a request example nobody uses… */
+  problems: string[];
+}
+
+const asObject = (value: Json | undefined): JsonObject =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+
+export function listOperations(spec: LoadedSpec): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(asObject(spec.document.paths))) {
+    const pathItem = asObject(item);
+    const shared = (pathItem.parameters ?? []) as JsonObject[];
+    for (const method of HTTP_METHODS) {
+      const definition = pathItem[method];
+      if (!definition) continue;
+      const op = asObject(definition);
+      const own = (op.parameters ?? []) as JsonObject[];
+      const ownKeys = new Set(own.map((p) => `${p.in}:${p.name}`));
+      operations.push({
+        vendor: spec.vendor,
+        operationId: String(op.operationId),
+        method,
+        path,
+        definition: op,
+        parameters: [...shared.filter((p) => !ownKeys.has(`${p.in}:${p.name}`)), ...own],
+      });
+    }
+  }
+  return operations;
+}
+
+function requestExampleNames(operation: Operation): Set<string> {
+  const names = new Set<string>();
+  for (const parameter of operation.parameters) {
+    for (const name of Object.keys(asObject(parameter.examples))) names.add(name);
+  }
+  const content = asObject(asObject(operation.definition.requestBody).content);
+  for (const media of Object.values(content)) {
+    for (const name of Object.keys(asObject(asObject(media).examples))) names.add(name);
+  }
+  return names;
+}
+
+function buildRequest(
+  operation: Operation,
+  exampleName: string,
+  problems: string[],
+): Scenario["request"] {
+  const request: Scenario["request"] = { exampleName, path: {}, query: {} };
+  for (const parameter of operation.parameters) {
+    const example = asObject(asObject(parameter.examples)[exampleName]);
+    const where =
+      parameter.in === "path" ? request.path : parameter.in === "query" ? request.query : undefined;
+    if ("value" in example && where) {
+      where[String(parameter.name)] = example.value as Json;
+    } else if (parameter.required === true) {
+      problems.push(
+        `${operation.operationId}: request example "${exampleName}" has no value for required ${parameter.in} parameter "${parameter.name}"`,
+      );
+    }
+  }
+  const requestBody = asObject(operation.definition.requestBody);
+  for (const [mediaType, media] of Object.entries(asObject(requestBody.content))) {
+    const example = asObject(asObject(asObject(media).examples)[exampleName]);
+    if ("value" in example) {
+      request.mediaType = mediaType;
+      request.body = example.value as Json;
+      break;
+    }
+  }
+  if (request.body === undefined && requestBody.required === true) {
+    problems.push(
+      `${operation.operationId}: request example "${exampleName}" has no body, which is required`,
+    );
+  }
+  return request;
+}
+
+/** Turns a spec's examples into replayable scenarios, following the contract in specs/README.md. */
+export function collectScenarios(spec: LoadedSpec): ScenarioSet {
+  const operations = listOperations(spec);
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  let responseExampleCount = 0;
+
+  for (const operation of operations) {
+    const requestNames = requestExampleNames(operation);
+    const usedRequestNames = new Set<string>();
+    const seenResponseNames = new Set<string>();
+    for (const [status, response] of Object.entries(asObject(operation.definition.responses))) {
+      for (const [mediaType, media] of Object.entries(asObject(asObject(response).content))) {
+        for (const [name, example] of Object.entries(asObject(asObject(media).examples))) {
+          responseExampleCount += 1;
+          const exampleObject = asObject(example);
+          if (seenResponseNames.has(name)) {
+            problems.push(
+              `${operation.operationId}: response example name "${name}" is used twice`,
+            );
+            continue;
+          }
+          seenResponseNames.add(name);
+          if (!/^\d{3}$/.test(status)) {
+            problems.push(
+              `${operation.operationId}: example "${name}" sits under "${status}", not a status code`,
+            );
+            continue;
+          }
+          const requestName = String(exampleObject["x-request-example"] ?? name);
+          const needsRequest =
+            requestNames.size > 0 || operation.parameters.some((p) => p.required);
+          if (needsRequest && !requestNames.has(requestName)) {
+            problems.push(
+              `${operation.operationId}: response example "${name}" has no request example "${requestName}"`,
+            );
+            continue;
+          }
+          usedRequestNames.add(requestName);
+          scenarios.push({
+            vendor: spec.vendor,
+            operationId: operation.operationId,
+            method: operation.method,
+            path: operation.path,
+            name,
+            evidence: String(exampleObject["x-evidence"] ?? "unspecified"),
+            request: buildRequest(operation, requestName, problems),
+            response: { status: Number(status), mediaType, body: exampleObject.value as Json },
+          });
+        }
+      }
+    }
+    for (const name of requestNames) {
+      if (!usedRequestNames.has(name)) {
+        problems.push(
+          `${operation.operationId}: request example "${name}" is used by no response example`,
+        );
+      }
+    }
+  }
+  return { vendor: spec.vendor, operations, scenarios, responseExampleCount, problems };
+}

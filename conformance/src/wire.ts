@@ -1,0 +1,120 @@
+import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
+import type { Operation } from "./scenarios.ts";
+
+const asObject = (value: Json | undefined): JsonObject =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+
+/** `servers[0].url` of a spec, and its path (`/api/v1.0`), which every request path starts with. */
+export function serverOf(spec: LoadedSpec): { url: string; basePath: string } {
+  const servers = spec.document.servers as JsonObject[] | undefined;
+  const url = String(servers?.[0]?.url ?? "");
+  return { url, basePath: new URL(url).pathname.replace(/\/+$/, "") };
+}
+
+export function requestSchema(operation: Operation, mediaType: string): Json | undefined {
+  const content = asObject(asObject(operation.definition.requestBody).content);
+  return asObject(content[mediaType]).schema;
+}
+
+/** Body properties marked `x-credential: true` (Velip `tsid`, Convoso `auth_token`). */
+export function credentialFields(schema: Json | undefined): string[] {
+  return Object.entries(asObject(asObject(schema).properties))
+    .filter(([, property]) => asObject(property)["x-credential"] === true)
+    .map(([name]) => name);
+}
+
+export function withoutFields(body: Json | undefined, fields: readonly string[]): Json | undefined {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !fields.includes(key)));
+}
+
+function schemaTypes(schema: Json | undefined): string[] {
+  const node = asObject(schema);
+  const own = Array.isArray(node.type)
+    ? node.type.map(String)
+    : node.type
+      ? [String(node.type)]
+      : [];
+  const nested = [...((node.anyOf ?? []) as Json[]), ...((node.oneOf ?? []) as Json[])];
+  return [...own, ...nested.flatMap(schemaTypes)];
+}
+
+/** A form value is always a string on the wire; read it back as the type its schema names. */
+function coerceFormValue(value: string, schema: Json | undefined): Json {
+  const types = schemaTypes(schema);
+  if (types.includes("string")) return value;
+  if (types.includes("boolean") && (value === "true" || value === "false")) return value === "true";
+  if (
+    (types.includes("integer") || types.includes("number")) &&
+    value.trim() !== "" &&
+    !Number.isNaN(Number(value))
+  ) {
+    return Number(value);
+  }
+  return value;
+}
+
+export function parseFormBody(text: string, schema: Json | undefined): JsonObject {
+  const properties = asObject(asObject(schema).properties);
+  const body: JsonObject = {};
+  for (const [key, value] of new URLSearchParams(text))
+    body[key] = coerceFormValue(value, properties[key]);
+  return body;
+}
+
+/** Query values arrive as strings; type them by the parameter schemas for validation. */
+export function parseQuery(search: URLSearchParams, operation: Operation): JsonObject {
+  const query: JsonObject = {};
+  for (const [key, value] of search) {
+    const parameter = operation.parameters.find((p) => p.in === "query" && p.name === key);
+    query[key] = coerceFormValue(value, parameter?.schema);
+  }
+  return query;
+}
+
+export interface AuthCheck {
+  describe: string;
+  accepts(headers: Headers, body: JsonObject | undefined): boolean;
+}
+
+/**
+ * Every way the spec lets an operation authenticate: its security requirements (headers), and
+ * credential fields of its body. A request passes when one of them carries `credential`.
+ */
+export function authChecks(
+  spec: LoadedSpec,
+  operation: Operation,
+  bodySchema: Json | undefined,
+  credential: string,
+): AuthCheck[] {
+  const schemes = asObject(asObject(spec.document.components).securitySchemes);
+  const requirements = (operation.definition.security ??
+    spec.document.security ??
+    []) as JsonObject[];
+  const checks: AuthCheck[] = [];
+  for (const requirement of requirements) {
+    for (const schemeName of Object.keys(requirement)) {
+      const scheme = asObject(schemes[schemeName]);
+      if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer") {
+        checks.push({
+          describe: `Authorization: Bearer <key> (${schemeName})`,
+          accepts: (headers) => headers.get("authorization") === `Bearer ${credential}`,
+        });
+      } else if (scheme.type === "apiKey" && scheme.in === "header") {
+        const prefix = String(scheme["x-value-prefix"] ?? "");
+        const header = String(scheme.name);
+        checks.push({
+          describe: `${header}: ${prefix}<key> (${schemeName})`,
+          accepts: (headers) => headers.get(header) === `${prefix}${credential}`,
+        });
+      }
+    }
+  }
+  for (const field of credentialFields(bodySchema)) {
+    checks.push({
+      describe: `body field ${field}`,
+      accepts: (_, body) => body?.[field] === credential,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,79 @@
+import createClient, { type Client } from "openapi-fetch";
+import { validationError } from "../errors.js";
+import { normalizeBaseURL } from "./base-url.js";
+import { type CredentialPlacement, withCredential } from "./credential.js";
+
+export type FetchFunction = (input: Request) => Promise<Response>;
+
+/** What every `create<Vendor>Client()` accepts. */
+export interface VendorClientSettings {
+  /** The vendor credential. Sent only where the vendor documents it; never in a URL. */
+  apiKey: string;
+  /** Replaces the vendor's documented base URL whole, e.g. `http://127.0.0.1:4010/api/v1.0`. */
+  baseURL?: string;
+  /** A fetch implementation; resolved at call time, so tests may swap `globalThis.fetch`. */
+  fetch?: FetchFunction;
+  /** Extra headers for every request. They cannot override the credential header. */
+  headers?: Record<string, string>;
+  /** Allow an `http:` base URL on a host that is not loopback. */
+  allowInsecureBaseURL?: boolean;
+}
+
+/** What a vendor package knows about its own API, from its spec. */
+export interface VendorDescriptor {
+  vendor: string;
+  /** `servers[0].url` of the vendor's spec. */
+  defaultBaseURL: string;
+  credential: CredentialPlacement;
+  /** `campaignkit-<vendor>/<version>`. */
+  userAgent: string;
+  /** The body media type every request of this vendor uses. */
+  requestContentType?: "application/json" | "application/x-www-form-urlencoded";
+}
+
+function checkApiKey(vendor: string, apiKey: unknown): string {
+  if (typeof apiKey !== "string" || apiKey.trim() === "") {
+    throw validationError(vendor, "apiKey", "must be a non-empty string");
+  }
+  if (/[\r\n]/.test(apiKey)) {
+    throw validationError(vendor, "apiKey", "must not contain line breaks");
+  }
+  return apiKey;
+}
+
+/**
+ * The one place where a vendor's typed openapi-fetch client is built: base URL rules,
+ * credential placement, default headers and the fetch wrapper that every request goes through.
+ */
+export function createVendorClient<Paths extends {}>(
+  descriptor: VendorDescriptor,
+  settings: VendorClientSettings,
+): Client<Paths> {
+  const { vendor } = descriptor;
+  const apiKey = checkApiKey(vendor, settings?.apiKey);
+  const baseUrl = normalizeBaseURL(settings.baseURL ?? descriptor.defaultBaseURL, {
+    vendor,
+    allowInsecure: settings.allowInsecureBaseURL ?? false,
+  });
+
+  const headers: Record<string, string> = {
+    ...settings.headers,
+    "User-Agent": descriptor.userAgent,
+  };
+  if (descriptor.requestContentType) {
+    headers["Content-Type"] = descriptor.requestContentType;
+  }
+  if (descriptor.credential.in === "header") {
+    const credentialHeader = descriptor.credential.name.toLowerCase();
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === credentialHeader) delete headers[name];
+    }
+  }
+
+  const sendWithCredential: FetchFunction = async (request) => {
+    const fetchImpl = settings.fetch ?? globalThis.fetch;
+    return fetchImpl(await withCredential(request, descriptor.credential, apiKey));
+  };
+
+  return createClient<Paths>({ baseUrl, headers, fetch: sendWithCredential });
+}

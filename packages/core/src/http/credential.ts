@@ -1,0 +1,35 @@
+/**
+ * Where a vendor expects its credential. Each vendor package declares one of these; the shared
+ * client puts the key there on every request, and nowhere else (never in a URL).
+ */
+export type CredentialPlacement =
+  /** A header, optionally with a scheme prefix: `Authorization: Bearer KEY`, `X-API-Key: KEY`. */
+  | { in: "header"; name: string; prefix?: string }
+  /** A field of an `application/x-www-form-urlencoded` body (Convoso's `auth_token`). */
+  | { in: "form-field"; name: string };
+
+export const FORM_URLENCODED = "application/x-www-form-urlencoded";
+
+/** Returns a copy of `request` that carries `apiKey` as `placement` says. */
+export async function withCredential(
+  request: Request,
+  placement: CredentialPlacement,
+  apiKey: string,
+): Promise<Request> {
+  if (placement.in === "header") {
+    const headers = new Headers(request.headers);
+    headers.set(placement.name, `${placement.prefix ?? ""}${apiKey}`);
+    return new Request(request, { headers });
+  }
+  const contentType = request.headers.get("content-type");
+  if (contentType !== null && contentType.split(";")[0]?.trim() !== FORM_URLENCODED) {
+    throw new TypeError(
+      `the credential travels in a form body, but the request body is ${contentType}`,
+    );
+  }
+  const form = new URLSearchParams(request.body === null ? "" : await request.clone().text());
+  form.set(placement.name, apiKey);
+  const headers = new Headers(request.headers);
+  headers.set("content-type", FORM_URLENCODED);
+  return new Request(request, { headers, body: form.toString() });
+}

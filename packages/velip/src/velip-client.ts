@@ -1,0 +1,27 @@
+import {
+  createVendorClient,
+  type VendorClientSettings,
+  type VendorDescriptor,
+} from "@campaignkit/core";
+import type { Client } from "openapi-fetch";
+import type { paths } from "./generated/velip-api.js";
+import { PACKAGE_VERSION } from "./generated/version.js";
+
+/** `servers[0].url` of `specs/velip.openapi.yaml`. */
+export const VELIP_DEFAULT_BASE_URL = "https://vox.velip.com.br/api/v2";
+
+export const velipDescriptor: VendorDescriptor = {
+  vendor: "velip",
+  defaultBaseURL: VELIP_DEFAULT_BASE_URL,
+  credential: { in: "header", name: "Authorization", prefix: "Bearer " },
+  userAgent: `campaignkit-velip/${PACKAGE_VERSION}`,
+};
+
+export type VelipPaths = paths;
+export type VelipClient = Client<VelipPaths>;
+export type VelipClientSettings = VendorClientSettings;
+
+/** The typed openapi-fetch client for Velip, with the credential applied to every request. */
+export function createVelipClient(settings: VelipClientSettings): VelipClient {
+  return createVendorClient<VelipPaths>(velipDescriptor, settings);
+}

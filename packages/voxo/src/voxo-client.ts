@@ -1,0 +1,27 @@
+import {
+  createVendorClient,
+  type VendorClientSettings,
+  type VendorDescriptor,
+} from "@campaignkit/core";
+import type { Client } from "openapi-fetch";
+import { PACKAGE_VERSION } from "./generated/version.js";
+import type { paths } from "./generated/voxo-api.js";
+
+/** `servers[0].url` of `specs/voxo.openapi.yaml`. */
+export const VOXO_DEFAULT_BASE_URL = "https://api.voxo.co/v2";
+
+export const voxoDescriptor: VendorDescriptor = {
+  vendor: "voxo",
+  defaultBaseURL: VOXO_DEFAULT_BASE_URL,
+  credential: { in: "header", name: "Authorization", prefix: "Bearer " },
+  userAgent: `campaignkit-voxo/${PACKAGE_VERSION}`,
+};
+
+export type VoxoPaths = paths;
+export type VoxoClient = Client<VoxoPaths>;
+export type VoxoClientSettings = VendorClientSettings;
+
+/** The typed openapi-fetch client for Voxo, with the credential applied to every request. */
+export function createVoxoClient(settings: VoxoClientSettings): VoxoClient {
+  return createVendorClient<VoxoPaths>(voxoDescriptor, settings);
+}
