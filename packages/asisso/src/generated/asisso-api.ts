@@ -212,9 +212,9 @@ export interface components {
             schedule_config?: components["schemas"]["ScheduleConfigResponse"];
             circuit_breaker?: components["schemas"]["CircuitBreakerConfigResponse"];
             /** @default 0 */
-            executed_count: number;
+            executed_count?: number;
             /** @default 0 */
-            total_queued_count: number;
+            total_queued_count?: number;
             parent_campaign_id?: number | null;
             redialed_campaign_id?: number | null;
             telephony_configuration_id?: number | null;

@@ -190,7 +190,7 @@ export interface components {
              * @description Maximum number of campaigns returned (default 500). There is no cursor.
              * @default 500
              */
-            maxreg: number;
+            maxreg?: number;
         };
         /**
          * @description The `return` envelope of every response. `status_code` is a string, and `"0"` means

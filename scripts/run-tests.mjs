@@ -1,0 +1,75 @@
+// `pnpm test`: every check of the repository, then one closing line `N passed, N failed`.
+// Checks (lint, spec lint, generated files fresh, build + typecheck) count one each; every
+// vitest test counts one, read from the JSON report each package's `test` script writes.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  REDOCLY_TELEMETRY: "off",
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+};
+const checks = [];
+
+function run(command, args) {
+  console.log(`\n$ ${command} ${args.join(" ")}`);
+  return spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status === 0;
+}
+
+function check(name, passed) {
+  checks.push({ name, passed });
+  console.log(`check ${passed ? "passed" : "FAILED"}: ${name}`);
+}
+
+function workspaceDirs() {
+  const packages = readdirSync(join(root, "packages")).map((name) => join(root, "packages", name));
+  return [...packages, join(root, "conformance")];
+}
+
+/** A fingerprint of every generated file, to tell whether regenerating changed anything. */
+function generatedFingerprint() {
+  const hash = createHash("sha256");
+  for (const dir of workspaceDirs()) {
+    const generated = join(dir, "src", "generated");
+    if (!existsSync(generated)) continue;
+    for (const file of readdirSync(generated).sort()) {
+      hash.update(file).update(readFileSync(join(generated, file)));
+    }
+  }
+  return hash.digest("hex");
+}
+
+check("biome lint and format", run("pnpm", ["exec", "biome", "check", "."]));
+check("redocly lint of specs/", run("pnpm", ["run", "lint:specs"]));
+
+const before = generatedFingerprint();
+const generated = run("pnpm", ["exec", "turbo", "run", "generate", "--force"]);
+const fresh = generated && generatedFingerprint() === before;
+if (generated && !fresh)
+  console.log("generated files were stale: `pnpm generate` rewrote them; commit the result");
+check("generated clients match specs/ (pnpm generate changes nothing)", fresh);
+
+check("build and typecheck", run("pnpm", ["exec", "turbo", "run", "build", "typecheck"]));
+
+const reports = workspaceDirs().map((dir) => join(dir, ".test-report.json"));
+for (const report of reports) rmSync(report, { force: true });
+const testsRan = run("pnpm", ["exec", "turbo", "run", "test", "--continue"]);
+
+let passed = checks.filter((c) => c.passed).length;
+let failed = checks.length - passed;
+let skipped = 0;
+for (const report of reports.filter((file) => existsSync(file))) {
+  const result = JSON.parse(readFileSync(report, "utf8"));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  skipped += result.numPendingTests + result.numTodoTests;
+  if (result.numFailedTests === 0 && !result.success) failed += 1; // a file failed to load
+}
+if (!testsRan && failed === 0) failed += 1; // a test task died without a report
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed === 0 ? 0 : 1);
