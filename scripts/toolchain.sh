@@ -18,7 +18,11 @@ if [ "$(pnpm --version 2>/dev/null)" != "$_ck_pnpm" ]; then
   _ck_wanted+=("pnpm@$_ck_pnpm")
 fi
 if [ "${#_ck_wanted[@]}" -gt 0 ]; then
-  npm install --prefix "$_ck_tools" --no-audit --no-fund --loglevel=error "${_ck_wanted[@]}" >/dev/null
+  # Installed from inside .tools/ rather than with --prefix, which would also move npm's global
+  # config (and with it any registry or certificate settings of the machine).
+  mkdir -p "$_ck_tools"
+  [ -f "$_ck_tools/package.json" ] || echo '{ "private": true }' >"$_ck_tools/package.json"
+  (cd "$_ck_tools" && npm install --no-audit --no-fund --loglevel=error "${_ck_wanted[@]}" >/dev/null)
 fi
 hash -r
 echo "toolchain: node $(node --version), pnpm $(pnpm --version)"
