@@ -40,8 +40,11 @@ function table(rows: MatrixRow[]): string[][] {
 }
 
 function aligned(cells: string[][]): string {
-  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0))) ?? [];
-  return cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")).join("\n");
+  const widths =
+    cells[0]?.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0))) ?? [];
+  return cells
+    .map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  "))
+    .join("\n");
 }
 
 function markdown(cells: string[][], passed: number, failed: number): string {
@@ -64,7 +67,15 @@ for (const vendor of VENDORS) {
   try {
     for (const scenario of harness.set.scenarios) rows.push(toRow(await harness.replay(scenario)));
     for (const problem of harness.set.problems) {
-      rows.push({ vendor: vendor.id, operation: "(spec)", example: "(pairing)", status: 0, evidence: "-", result: "fail", problems: [problem] });
+      rows.push({
+        vendor: vendor.id,
+        operation: "(spec)",
+        example: "(pairing)",
+        status: 0,
+        evidence: "-",
+        result: "fail",
+        problems: [problem],
+      });
     }
   } finally {
     await harness.close();
@@ -79,7 +90,12 @@ for (const row of rows.filter((r) => r.result === "fail")) {
   console.log(`\n${row.vendor} ${row.operation} ${row.example}:\n  ${row.problems.join("\n  ")}`);
 }
 mkdirSync(REPORT_DIR, { recursive: true });
-writeFileSync(join(REPORT_DIR, "matrix.json"), `${JSON.stringify({ passed, failed, rows }, null, 2)}\n`);
+writeFileSync(
+  join(REPORT_DIR, "matrix.json"),
+  `${JSON.stringify({ passed, failed, rows }, null, 2)}\n`,
+);
 writeFileSync(join(REPORT_DIR, "matrix.md"), markdown(cells, passed, failed));
-console.log(`\n${passed} passed, ${failed} failed — written to conformance/report/matrix.{json,md}`);
+console.log(
+  `\n${passed} passed, ${failed} failed — written to conformance/report/matrix.{json,md}`,
+);
 process.exit(failed === 0 ? 0 : 1);

@@ -2,16 +2,17 @@
 import { createVoxoClient } from "./index.js";
 
 const client = createVoxoClient({ apiKey: "k" });
+const path = { campaignId: 1 };
 
-// @ts-expect-error: state is READY or PAUSED
 void client.PATCH("/admin/call-campaigns/{campaignId}", {
-  params: { path: { campaignId: 1 } },
+  params: { path },
+  // @ts-expect-error: state is READY or PAUSED
   body: { state: "RUNNING" },
 });
 
-// @ts-expect-error: enableVMDetect is a string in requests
 void client.PATCH("/admin/call-campaigns/{campaignId}", {
-  params: { path: { campaignId: 1 } },
+  params: { path },
+  // @ts-expect-error: enableVMDetect is a string in requests
   body: { enableVMDetect: 1 },
 });
 
