@@ -1,3 +1,4 @@
+export { alturCapabilities } from "./altur-capabilities.js";
 export {
   ALTUR_DEFAULT_BASE_URL,
   type AlturClient,
@@ -6,4 +7,8 @@ export {
   alturDescriptor,
   createAlturClient,
 } from "./altur-client.js";
+export { ALTUR_ERROR_CODES, decodeAlturError } from "./altur-errors.js";
+export { type AlturProvider, type AlturSettings, createAltur } from "./altur-provider.js";
+export { toAlturUpdateBody, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
 export type { components, operations, paths } from "./generated/altur-api.js";
+export { mapAlturCampaign } from "./map-altur-campaign.js";

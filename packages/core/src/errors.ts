@@ -12,6 +12,8 @@ export const CAMPAIGNKIT_ERROR_CODES = [
   "NETWORK",
   "TIMEOUT",
   "INVALID_RESPONSE",
+  /** The caller's own `signal` aborted the call. */
+  "ABORTED",
 ] as const;
 
 export type CampaignkitErrorCode = (typeof CAMPAIGNKIT_ERROR_CODES)[number];
@@ -28,6 +30,8 @@ export interface CampaignkitErrorInit {
   field?: string;
   /** Whether repeating the same call may succeed. Defaults by code. */
   retryable?: boolean;
+  /** Structured context: every field problem, the requests already applied, the vendor's message. */
+  details?: Readonly<Record<string, unknown>>;
   cause?: unknown;
 }
 
@@ -49,6 +53,7 @@ export class CampaignkitError extends Error {
   readonly vendorCode: string | number | undefined;
   readonly field: string | undefined;
   readonly retryable: boolean;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(init: CampaignkitErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -58,6 +63,7 @@ export class CampaignkitError extends Error {
     this.vendorCode = init.vendorCode;
     this.field = init.field;
     this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(init.code);
+    this.details = init.details;
   }
 }
 

@@ -14,4 +14,69 @@ export {
   type VendorDescriptor,
 } from "./http/create-vendor-client.js";
 export { type CredentialPlacement, FORM_URLENCODED, withCredential } from "./http/credential.js";
+export {
+  backoffMs,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type RequestPolicy,
+  retryAfterMs,
+} from "./http/resilient-fetch.js";
 export type { WithoutBodyField } from "./http/without-body-field.js";
+export { callingHoursFrom, rangesByWeekday, sameWindowEveryDay } from "./model/calling-hours.js";
+export {
+  CAMPAIGN_STATUSES,
+  type CallingHours,
+  CallingHoursSchema,
+  type Campaign,
+  CampaignSchema,
+  type CampaignStatus,
+  type Pacing,
+  type Redial,
+  type Stats,
+  type TimeRange,
+  WEEKDAYS,
+  type Weekday,
+} from "./model/campaign.js";
+export {
+  type CampaignPatch,
+  CampaignPatchSchema,
+  type FieldProblem,
+  fieldsOf,
+  PATCH_FIELDS,
+  type PatchField,
+  parseCampaignPatch,
+  patchValue,
+} from "./model/campaign-patch.js";
+export { isCalendarDate, isIanaTimeZone, toTimeOfDay } from "./model/formats.js";
+export {
+  type CallingHoursSupport,
+  checkOperationSupported,
+  checkPatchSupported,
+  type Evidence,
+  type FieldSupport,
+  type OperationSupport,
+  PROVIDER_OPERATIONS,
+  type ProviderCapabilities,
+  type ProviderOperation,
+} from "./provider/capabilities.js";
+export {
+  codeForHttpStatus,
+  type VendorErrorFacts,
+  vendorError,
+} from "./provider/http-status-error.js";
+export {
+  checkCampaignId,
+  checkedCampaign,
+  expectObject,
+  invalidResponse,
+  runSteps,
+} from "./provider/operation-helpers.js";
+export { planSteps, REDACTED } from "./provider/plan.js";
+export type {
+  CallOptions,
+  CampaignProvider,
+  ListCampaignsQuery,
+  PlannedRequest,
+  ProviderSettings,
+} from "./provider/provider.js";
+export { type ErrorDecoder, type RequestStep, sendStep } from "./provider/request-step.js";

@@ -1,2 +1,3 @@
 export { readSpec, type SpecSummary } from "./read-spec.js";
 export { type RecordedRequest, recordingFetch } from "./recording-fetch.js";
+export { type Route, scriptedFetch } from "./scripted-fetch.js";

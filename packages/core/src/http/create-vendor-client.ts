@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { validationError } from "../errors.js";
 import { normalizeBaseURL } from "./base-url.js";
 import { type CredentialPlacement, withCredential } from "./credential.js";
+import { policyOf, sendResiliently } from "./resilient-fetch.js";
 
 export type FetchFunction = (input: Request) => Promise<Response>;
 
@@ -17,6 +18,10 @@ export interface VendorClientSettings {
   headers?: Record<string, string>;
   /** Allow an `http:` base URL on a host that is not loopback. */
   allowInsecureBaseURL?: boolean;
+  /** Milliseconds per call, retries included (default 60 000); rejects with code `TIMEOUT`. */
+  timeout?: number;
+  /** Retries of a request that is safe to repeat, on 408, 429, 5xx and connection errors (default 2). */
+  maxRetries?: number;
 }
 
 /** What a vendor package knows about its own API, from its spec. */
@@ -39,6 +44,12 @@ function checkApiKey(vendor: string, apiKey: unknown): string {
     throw validationError(vendor, "apiKey", "must not contain line breaks");
   }
   return apiKey;
+}
+
+function checkNonNegative(vendor: string, field: string, value: unknown) {
+  if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < 0)) {
+    throw validationError(vendor, field, "must be a whole number, 0 or more");
+  }
 }
 
 /**
@@ -70,10 +81,16 @@ export function createVendorClient<Paths extends {}>(
     }
   }
 
-  const sendWithCredential: FetchFunction = async (request) => {
+  checkNonNegative(vendor, "timeout", settings.timeout);
+  checkNonNegative(vendor, "maxRetries", settings.maxRetries);
+  const resilience = { vendor, timeout: settings.timeout, maxRetries: settings.maxRetries };
+
+  const send: FetchFunction = async (request) => {
+    const policy = policyOf(request);
+    const authenticated = await withCredential(request, descriptor.credential, apiKey);
     const fetchImpl = settings.fetch ?? globalThis.fetch;
-    return fetchImpl(await withCredential(request, descriptor.credential, apiKey));
+    return sendResiliently(authenticated, (attempt) => fetchImpl(attempt), resilience, policy);
   };
 
-  return createClient<Paths>({ baseUrl, headers, fetch: sendWithCredential });
+  return createClient<Paths>({ baseUrl, headers, fetch: send });
 }

@@ -1,0 +1,52 @@
+import {
+  type CampaignkitError,
+  type CampaignkitErrorCode,
+  codeForHttpStatus,
+  vendorError,
+} from "@campaignkit/core";
+
+/** Altur's documented error codes and what they mean in campaignkit. */
+export const ALTUR_ERROR_CODES: Record<string, CampaignkitErrorCode> = {
+  IMMUTABLE_FIELD: "IMMUTABLE_FIELD",
+  CAMPAIGN_FINISHED: "CONFLICT",
+  INVALID_STATUS_TRANSITION: "CONFLICT",
+  CYCLES_NOT_ENABLED: "CONFLICT",
+  SCHEDULED_MODE_ONLY: "CONFLICT",
+  UNKNOWN_ACTION: "VALIDATION",
+  BILLING_LIMIT_REACHED: "QUOTA",
+};
+
+/**
+ * Altur does not document which key carries the error code, so the code is looked for in any
+ * string value of the body; the `field`, `current_status` and `valid_targets` keys are kept.
+ */
+function findDocumentedCode(body: unknown): string | undefined {
+  if (body === null || typeof body !== "object") return undefined;
+  return Object.values(body).find(
+    (value): value is string => typeof value === "string" && value in ALTUR_ERROR_CODES,
+  );
+}
+
+export function decodeAlturError(
+  operationId: string,
+  httpStatus: number,
+  body: unknown,
+): CampaignkitError | undefined {
+  if (httpStatus >= 200 && httpStatus < 300) return undefined;
+  const vendorCode = findDocumentedCode(body);
+  const record = (body ?? {}) as Record<string, unknown>;
+  const code =
+    (vendorCode ? ALTUR_ERROR_CODES[vendorCode] : undefined) ?? codeForHttpStatus(httpStatus);
+  const details: Record<string, unknown> = {};
+  if (record.current_status !== undefined) details.currentStatus = record.current_status;
+  if (record.valid_targets !== undefined) details.validTargets = record.valid_targets;
+  return vendorError(code, {
+    vendor: "altur",
+    operationId,
+    httpStatus,
+    vendorCode,
+    vendorMessage: typeof record.message === "string" ? record.message : undefined,
+    field: typeof record.field === "string" ? record.field : undefined,
+    details,
+  });
+}

@@ -1,0 +1,209 @@
+import { CampaignkitError } from "@campaignkit/core";
+import { type Route, scriptedFetch } from "@campaignkit/test-support";
+import { describe, expect, it } from "vitest";
+import { createAltur } from "./altur-provider.js";
+
+const BASE = "/api/v1.0";
+const campaign = (status: string, name = "Q2") => ({ id: 7, name, status });
+const ok = (body: unknown) => () => Response.json(body);
+
+function setup(routes: Route[]) {
+  const { fetch, requests } = scriptedFetch(routes);
+  const provider = createAltur({ apiKey: "altur-key", fetch, maxRetries: 0 });
+  return {
+    provider,
+    requests,
+    calls: () => requests.map((r) => `${r.method} ${new URL(r.url).pathname}`),
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<CampaignkitError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CampaignkitError);
+  return error as CampaignkitError;
+}
+
+describe("createAltur().updateCampaign", () => {
+  it("pauses first, then patches, and returns the campaign from the PATCH answer", async () => {
+    const { provider, requests, calls } = setup([
+      { method: "POST", path: `${BASE}/campaigns/7/pause`, respond: ok({}) },
+      {
+        method: "PATCH",
+        path: `${BASE}/campaigns/7`,
+        respond: ok({ success: true, campaign: campaign("inactive", "New") }),
+      },
+    ]);
+    const result = await provider.updateCampaign("7", { status: "paused", name: "New" });
+    expect(calls()).toEqual([`POST ${BASE}/campaigns/7/pause`, `PATCH ${BASE}/campaigns/7`]);
+    expect(JSON.parse(requests[1]?.body ?? "")).toEqual({ name: "New" });
+    expect(result).toMatchObject({ vendor: "altur", id: "7", name: "New", status: "paused" });
+  });
+
+  it("patches first, then resumes, then reads the campaign back", async () => {
+    const { provider, calls } = setup([
+      {
+        method: "PATCH",
+        path: `${BASE}/campaigns/7`,
+        respond: ok({ success: true, campaign: campaign("inactive") }),
+      },
+      { method: "POST", path: `${BASE}/campaigns/7/resume`, respond: ok({}) },
+      {
+        method: "GET",
+        path: `${BASE}/campaigns/7`,
+        respond: ok({ success: true, campaign: campaign("active") }),
+      },
+    ]);
+    const result = await provider.updateCampaign("7", {
+      status: "active",
+      redial: { maxRetries: 3 },
+    });
+    expect(calls()).toEqual([
+      `PATCH ${BASE}/campaigns/7`,
+      `POST ${BASE}/campaigns/7/resume`,
+      `GET ${BASE}/campaigns/7`,
+    ]);
+    expect(result.status).toBe("active");
+  });
+
+  it("says what was already applied when a later request fails", async () => {
+    const { provider } = setup([
+      {
+        method: "PATCH",
+        path: `${BASE}/campaigns/7`,
+        respond: ok({ success: true, campaign: campaign("pending") }),
+      },
+      {
+        method: "POST",
+        path: `${BASE}/campaigns/7/resume`,
+        respond: () =>
+          Response.json(
+            {
+              error: "INVALID_STATUS_TRANSITION",
+              current_status: "pending",
+              valid_targets: ["active"],
+            },
+            { status: 409 },
+          ),
+      },
+    ]);
+    const error = await rejection(provider.updateCampaign("7", { status: "active", name: "N" }));
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      vendorCode: "INVALID_STATUS_TRANSITION",
+      httpStatus: 409,
+    });
+    expect(error.details).toMatchObject({
+      applied: ["update the campaign's settings"],
+      failed: "resume the campaign",
+    });
+  });
+
+  it.each([
+    [{ pacing: { callsPerMinute: 20 } }, "UNSUPPORTED", "pacing.callsPerMinute"],
+    [{ schedule: { startDate: "2026-01-01" } }, "UNSUPPORTED", "schedule.startDate"],
+    [{ redial: { maxRetries: 6 } }, "VALIDATION", "redial.maxRetries"],
+    [{ name: "x".repeat(256) }, "VALIDATION", "name"],
+    [
+      {
+        schedule: {
+          callingHours: {
+            weekly: {
+              mon: [
+                { start: "09:00", end: "10:00" },
+                { start: "11:00", end: "12:00" },
+              ],
+            },
+          },
+        },
+      },
+      "VALIDATION",
+      "schedule.callingHours",
+    ],
+    [{ schedule: { timezone: "+01:00" } }, "VALIDATION", "schedule.timezone"],
+    [{ colour: "red" }, "VALIDATION", "colour"],
+    [{}, "VALIDATION", "(patch)"],
+  ])("refuses %j with %s on %s before any request", async (patch, code, field) => {
+    const { provider, requests } = setup([]);
+    const error = await rejection(provider.updateCampaign("7", patch as never));
+    expect(error).toMatchObject({ code, field, vendor: "altur" });
+    await expect(provider.planUpdate("7", patch as never)).rejects.toMatchObject({ code, field });
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("createAltur", () => {
+  it("treats pausing a paused campaign as success (Altur's documented no-op)", async () => {
+    const { provider, calls } = setup([
+      { method: "POST", path: `${BASE}/campaigns/7/pause`, respond: ok({}) },
+    ]);
+    await expect(provider.pauseCampaign("7")).resolves.toBeUndefined();
+    expect(calls()).toEqual([`POST ${BASE}/campaigns/7/pause`]);
+  });
+
+  it("plans an update as plain data with the credential redacted, sending nothing", async () => {
+    const { provider, requests } = setup([]);
+    const plan = await provider.planUpdate("7", { status: "paused", name: "New" });
+    expect(requests).toHaveLength(0);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    expect(plan).toEqual([
+      {
+        method: "POST",
+        url: "https://api.altur.io/api/v1.0/campaigns/7/pause",
+        headers: expect.objectContaining({ authorization: "api-key REDACTED" }),
+        purpose: "pause the campaign",
+      },
+      {
+        method: "PATCH",
+        url: "https://api.altur.io/api/v1.0/campaigns/7",
+        headers: expect.objectContaining({
+          authorization: "api-key REDACTED",
+          "content-type": "application/json",
+        }),
+        body: '{"name":"New"}',
+        purpose: "update the campaign's settings",
+      },
+    ]);
+    expect(JSON.stringify(plan)).not.toContain("altur-key");
+  });
+
+  it("refuses an id Altur cannot address", async () => {
+    const { provider, requests } = setup([]);
+    expect(await rejection(provider.getCampaign("abc"))).toMatchObject({
+      code: "VALIDATION",
+      field: "id",
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("answers INVALID_RESPONSE for a body without a campaign", async () => {
+    const { provider } = setup([
+      { method: "GET", path: `${BASE}/campaigns/7`, respond: ok({ success: true }) },
+    ]);
+    expect((await rejection(provider.getCampaign("7"))).code).toBe("INVALID_RESPONSE");
+  });
+
+  it("lists campaigns, filters by status, and fails loudly when a next page exists", async () => {
+    const { provider } = setup([
+      {
+        method: "GET",
+        path: `${BASE}/campaigns`,
+        respond: ok({
+          total_count: 3,
+          campaigns: [campaign("active"), { id: 8, status: "inactive" }],
+          pagination: { has_next: true, next_cursor: "c2" },
+        }),
+      },
+    ]);
+    const seen: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const c of provider.listCampaigns({ status: "active" })) seen.push(c.id);
+      })(),
+    );
+    expect(seen).toEqual(["7"]);
+    expect(error.code).toBe("UNSUPPORTED");
+  });
+});

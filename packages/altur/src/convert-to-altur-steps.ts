@@ -1,0 +1,69 @@
+import { type CampaignPatch, type RequestStep, rangesByWeekday, WEEKDAYS } from "@campaignkit/core";
+import type { components } from "./generated/altur-api.js";
+
+type AlturUpdate = components["schemas"]["UpdateCampaignRequest"];
+type AlturScheduling = NonNullable<AlturUpdate["scheduling"]>;
+
+export function alturCampaignId(id: string): number {
+  return Number(id);
+}
+
+function toScheduling(
+  hours: NonNullable<NonNullable<CampaignPatch["schedule"]>["callingHours"]>,
+): AlturScheduling {
+  const byDay = rangesByWeekday(hours);
+  const scheduling: AlturScheduling = {};
+  for (const day of WEEKDAYS) {
+    const [window] = byDay[day];
+    scheduling[day] = window
+      ? { startTime: window.start, stopTime: window.end, active: true }
+      : { active: false };
+  }
+  return scheduling;
+}
+
+/** The PATCH body for the fields of `patch` that live in the campaign object. */
+export function toAlturUpdateBody(patch: CampaignPatch): AlturUpdate {
+  const body: AlturUpdate = {};
+  if (patch.name !== undefined) body.name = patch.name;
+  if (patch.schedule?.timezone !== undefined) body.timezone = patch.schedule.timezone;
+  if (patch.schedule?.callingHours !== undefined)
+    body.scheduling = toScheduling(patch.schedule.callingHours);
+  if (patch.redial?.maxRetries !== undefined) body.retries = patch.redial.maxRetries;
+  return body;
+}
+
+export function alturActionStep(id: string, action: "pause" | "resume"): RequestStep {
+  return {
+    operationId: "runCampaignAction",
+    method: "POST",
+    path: "/campaigns/{id}/{action}",
+    params: { path: { id: alturCampaignId(id), action } },
+    // pause and resume are documented no-ops when the campaign is already there.
+    idempotent: true,
+    purpose: `${action} the campaign`,
+  };
+}
+
+/**
+ * The requests of an update, in order. A pause goes first, so the campaign stops dialling
+ * before its settings change; a resume goes last, so it restarts with the new settings.
+ */
+export function toAlturUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
+  const body = toAlturUpdateBody(patch);
+  const steps: RequestStep[] = [];
+  if (patch.status === "paused") steps.push(alturActionStep(id, "pause"));
+  if (Object.keys(body).length > 0) {
+    steps.push({
+      operationId: "updateCampaign",
+      method: "PATCH",
+      path: "/campaigns/{id}",
+      params: { path: { id: alturCampaignId(id) } },
+      body,
+      idempotent: true,
+      purpose: "update the campaign's settings",
+    });
+  }
+  if (patch.status === "active") steps.push(alturActionStep(id, "resume"));
+  return steps;
+}

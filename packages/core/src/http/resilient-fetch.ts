@@ -1,0 +1,137 @@
+import { CampaignkitError } from "../errors.js";
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Per-request options, passed through openapi-fetch as an extra init key (`campaignkit`). */
+export interface RequestPolicy {
+  /** Safe to send twice. Defaults by method: GET, HEAD, OPTIONS, PUT and DELETE are. */
+  idempotent?: boolean;
+  timeout?: number;
+  maxRetries?: number;
+}
+
+export interface ResilienceSettings {
+  vendor: string;
+  timeout?: number;
+  maxRetries?: number;
+}
+
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** The policy openapi-fetch copied onto the Request from the call's `campaignkit` init key. */
+export function policyOf(request: Request): RequestPolicy {
+  return (request as Request & { campaignkit?: RequestPolicy }).campaignkit ?? {};
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** `retry-after-ms`, or `retry-after` in seconds or as an HTTP date; undefined past 60 s. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const candidates = [
+    Number.parseFloat(headers.get("retry-after-ms") ?? ""),
+    Number.parseFloat(headers.get("retry-after") ?? "") * 1000,
+    Date.parse(headers.get("retry-after") ?? "") - now,
+  ];
+  return candidates.find((ms) => Number.isFinite(ms) && ms >= 0 && ms <= MAX_RETRY_AFTER_MS);
+}
+
+/** Exponential backoff with jitter: 0.5 s · 2ⁿ, capped at 8 s, less up to 25 %. */
+export function backoffMs(attempt: number, random = Math.random()): number {
+  return Math.min(500 * 2 ** attempt, 8000) * (1 - random * 0.25);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function abortError(
+  vendor: string,
+  callerSignal: AbortSignal | null,
+  timeout: number,
+  cause: unknown,
+) {
+  if (callerSignal?.aborted) {
+    return new CampaignkitError({
+      code: "ABORTED",
+      vendor,
+      message: `${vendor}: the call was aborted`,
+      cause,
+    });
+  }
+  return new CampaignkitError({
+    code: "TIMEOUT",
+    vendor,
+    message: `${vendor}: no answer within ${timeout} ms`,
+    cause,
+  });
+}
+
+/**
+ * Sends a request with a deadline for the whole call and, when the request is safe to repeat,
+ * retries it on 408, 429, 5xx and connection errors, honouring `Retry-After` up to 60 s.
+ * Every attempt is a fresh Request built from one buffered body.
+ */
+export async function sendResiliently(
+  request: Request,
+  send: (request: Request) => Promise<Response>,
+  settings: ResilienceSettings,
+  policy: RequestPolicy = {},
+): Promise<Response> {
+  const timeout = policy.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT_MS;
+  const maxRetries =
+    (policy.idempotent ?? IDEMPOTENT_METHODS.has(request.method))
+      ? (policy.maxRetries ?? settings.maxRetries ?? DEFAULT_MAX_RETRIES)
+      : 0;
+  const callerSignal = request.signal;
+  const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(timeout)]);
+  const body = request.body === null ? undefined : await request.arrayBuffer();
+
+  for (let attempt = 0; ; attempt++) {
+    const attemptRequest = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal,
+      redirect: request.redirect,
+    });
+    let response: Response;
+    try {
+      response = await send(attemptRequest);
+    } catch (error) {
+      if (signal.aborted) throw abortError(settings.vendor, callerSignal, timeout, error);
+      if (error instanceof CampaignkitError) throw error;
+      if (attempt >= maxRetries) {
+        throw new CampaignkitError({
+          code: "NETWORK",
+          vendor: settings.vendor,
+          message: `${settings.vendor}: could not reach the server (${(error as Error)?.message ?? "connection failed"})`,
+          cause: error,
+        });
+      }
+      await sleep(backoffMs(attempt), signal).catch((reason) => {
+        throw abortError(settings.vendor, callerSignal, timeout, reason);
+      });
+      continue;
+    }
+    if (!isRetryableStatus(response.status) || attempt >= maxRetries) return response;
+    await response.body?.cancel().catch(() => undefined);
+    await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), signal).catch((reason) => {
+      throw abortError(settings.vendor, callerSignal, timeout, reason);
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import * as z from "zod/mini";
+import { CampaignkitError } from "../errors.js";
+import { PacingSchema, RedialSchema, ScheduleSchema } from "./campaign.js";
+
+/** The writable subset of a campaign. Unknown keys, impossible times and non-IANA zones are errors. */
+export const CampaignPatchSchema = z
+  .strictObject({
+    name: z.optional(z.string().check(z.minLength(1, "must not be empty"))),
+    status: z.optional(z.enum(["active", "paused"])),
+    schedule: z.optional(ScheduleSchema),
+    pacing: z.optional(PacingSchema),
+    redial: z.optional(RedialSchema),
+  })
+  .check(z.refine((patch) => countFields(patch) > 0, "must change at least one field"));
+export type CampaignPatch = z.infer<typeof CampaignPatchSchema>;
+
+/** Every leaf of a patch, as a dotted path: what capabilities are declared for. */
+export const PATCH_FIELDS = [
+  "name",
+  "status",
+  "schedule.timezone",
+  "schedule.startDate",
+  "schedule.endDate",
+  "schedule.callingHours",
+  "pacing.callsPerMinute",
+  "pacing.maxConcurrentCalls",
+  "pacing.maxConcurrentTransfers",
+  "redial.maxRetries",
+  "redial.delaySeconds",
+  "redial.onBusy",
+  "redial.onNoAnswer",
+  "redial.onVoicemail",
+] as const;
+export type PatchField = (typeof PATCH_FIELDS)[number];
+
+/** The value of `field` in `patch`, or undefined. */
+export function patchValue(patch: CampaignPatch, field: PatchField): unknown {
+  const [group, key] = field.split(".") as [keyof CampaignPatch, string | undefined];
+  const value = patch[group];
+  return key === undefined ? value : (value as Record<string, unknown> | undefined)?.[key];
+}
+
+/** The fields a patch sets, in PATCH_FIELDS order. */
+export function fieldsOf(patch: CampaignPatch): PatchField[] {
+  return PATCH_FIELDS.filter((field) => patchValue(patch, field) !== undefined);
+}
+
+function countFields(patch: Record<string, unknown>): number {
+  return Object.values(patch).filter(
+    (value) =>
+      value !== undefined &&
+      (typeof value !== "object" || Object.values(value as object).some((v) => v !== undefined)),
+  ).length;
+}
+
+export interface FieldProblem {
+  field: string;
+  rule: string;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): FieldProblem[] {
+  const at = (extra?: string) =>
+    [...issue.path.map(String), ...(extra ? [extra] : [])].join(".") || "(patch)";
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({ field: at(key), rule: "is not a known field" }));
+    case "invalid_type":
+      return [
+        {
+          field: at(),
+          rule: issue.message !== "Invalid input" ? issue.message : `must be ${issue.expected}`,
+        },
+      ];
+    case "invalid_value":
+      return [
+        {
+          field: at(),
+          rule: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+        },
+      ];
+    case "invalid_union":
+      return [{ field: at(), rule: "does not match any accepted form" }];
+    default:
+      return [{ field: at(), rule: issue.message }];
+  }
+}
+
+/**
+ * Parses an untrusted patch. Throws a `VALIDATION` error that names every bad field and its
+ * rule (the first one in `field`), before anything is sent.
+ */
+export function parseCampaignPatch(vendor: string, input: unknown): CampaignPatch {
+  const result = CampaignPatchSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap(describeIssue);
+  const [first] = problems;
+  throw new CampaignkitError({
+    code: "VALIDATION",
+    vendor,
+    field: first?.field,
+    message: `${vendor}: invalid patch: ${problems.map((p) => `${p.field} ${p.rule}`).join("; ")}`,
+    details: { problems },
+  });
+}

@@ -1,0 +1,132 @@
+import * as z from "zod/mini";
+import { isCalendarDate, isIanaTimeZone, minutesOf, TIME_OF_DAY } from "./formats.js";
+
+export const CAMPAIGN_STATUSES = [
+  "draft",
+  "scheduled",
+  "active",
+  "paused",
+  "finished",
+  "failed",
+  "unknown",
+] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const timeOfDay = z.string().check(z.regex(TIME_OF_DAY, "must be HH:MM between 00:00 and 23:59"));
+const calendarDate = z
+  .string()
+  .check(z.refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD"));
+const positiveInt = z
+  .number()
+  .check(z.int("must be a whole number"), z.minimum(1, "must be at least 1"));
+const nonNegativeInt = z
+  .number()
+  .check(z.int("must be a whole number"), z.minimum(0, "must be 0 or more"));
+
+/** A window within one day; `end` is after `start` (no window crosses midnight). */
+export const TimeRangeSchema = z.strictObject({ start: timeOfDay, end: timeOfDay }).check(
+  z.refine((range) => minutesOf(range.end) > minutesOf(range.start), {
+    message: "end must be after start (a window cannot cross midnight)",
+    path: ["end"],
+  }),
+);
+export type TimeRange = z.infer<typeof TimeRangeSchema>;
+
+const dayRanges = z.optional(z.array(TimeRangeSchema));
+
+/** The same window every day, or windows per weekday (a day absent or empty: no calls). */
+export const CallingHoursSchema = z.union([
+  z.strictObject({ daily: TimeRangeSchema }),
+  z.strictObject({
+    weekly: z.strictObject({
+      mon: dayRanges,
+      tue: dayRanges,
+      wed: dayRanges,
+      thu: dayRanges,
+      fri: dayRanges,
+      sat: dayRanges,
+      sun: dayRanges,
+    }),
+  }),
+]);
+export type CallingHours = z.infer<typeof CallingHoursSchema>;
+
+export const IanaTimeZoneSchema = z
+  .string()
+  .check(z.refine(isIanaTimeZone, "must be an IANA time zone name such as Europe/Lisbon"));
+
+function datesInOrder(schedule: { startDate?: string | undefined; endDate?: string | undefined }) {
+  return !schedule.startDate || !schedule.endDate || schedule.endDate >= schedule.startDate;
+}
+
+/** The writable schedule: strict, every rule checked. */
+export const ScheduleSchema = z
+  .strictObject({
+    timezone: z.optional(IanaTimeZoneSchema),
+    startDate: z.optional(calendarDate),
+    endDate: z.optional(calendarDate),
+    callingHours: z.optional(CallingHoursSchema),
+  })
+  .check(
+    z.refine(datesInOrder, { message: "endDate must not be before startDate", path: ["endDate"] }),
+  );
+
+export const PacingSchema = z.strictObject({
+  callsPerMinute: z.optional(z.union([positiveInt, z.literal("max")])),
+  maxConcurrentCalls: z.optional(positiveInt),
+  maxConcurrentTransfers: z.optional(positiveInt),
+});
+export type Pacing = z.infer<typeof PacingSchema>;
+
+/** How an unanswered contact is dialled again (not HTTP retries). */
+export const RedialSchema = z.strictObject({
+  maxRetries: z.optional(nonNegativeInt),
+  delaySeconds: z.optional(nonNegativeInt),
+  onBusy: z.optional(z.boolean()),
+  onNoAnswer: z.optional(z.boolean()),
+  onVoicemail: z.optional(z.boolean()),
+});
+export type Redial = z.infer<typeof RedialSchema>;
+
+export const StatsSchema = z.strictObject({
+  contacts: z.optional(nonNegativeInt),
+  contactsProcessed: z.optional(nonNegativeInt),
+  contactsFailed: z.optional(nonNegativeInt),
+  callsMade: z.optional(nonNegativeInt),
+  callsAnswered: z.optional(nonNegativeInt),
+  callsTransferred: z.optional(nonNegativeInt),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+/**
+ * A campaign as read from a vendor. Lenient where vendors are (a zone is any name the vendor
+ * sends, a rate may be fractional), strict in shape; `raw` is the vendor payload as received.
+ */
+export const CampaignSchema = z.strictObject({
+  vendor: z.string().check(z.minLength(1)),
+  id: z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
+  status: z.enum(CAMPAIGN_STATUSES),
+  schedule: z.optional(
+    z.strictObject({
+      timezone: z.optional(z.string().check(z.minLength(1))),
+      startDate: z.optional(calendarDate),
+      endDate: z.optional(calendarDate),
+      callingHours: z.optional(CallingHoursSchema),
+    }),
+  ),
+  pacing: z.optional(
+    z.strictObject({
+      callsPerMinute: z.optional(z.union([z.number().check(z.positive()), z.literal("max")])),
+      maxConcurrentCalls: z.optional(positiveInt),
+      maxConcurrentTransfers: z.optional(positiveInt),
+    }),
+  ),
+  redial: z.optional(RedialSchema),
+  stats: z.optional(StatsSchema),
+  raw: z.unknown(),
+});
+export type Campaign = z.infer<typeof CampaignSchema>;

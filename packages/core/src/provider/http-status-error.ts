@@ -1,0 +1,44 @@
+import { CampaignkitError, type CampaignkitErrorCode } from "../errors.js";
+
+export interface VendorErrorFacts {
+  vendor: string;
+  operationId: string;
+  httpStatus: number;
+  vendorCode?: string | number;
+  /** The vendor's own message, kept verbatim (never a credential: vendors do not echo them). */
+  vendorMessage?: string;
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The code an HTTP status means when the vendor documents nothing more specific. */
+export function codeForHttpStatus(status: number): CampaignkitErrorCode {
+  if (status === 401 || status === 403) return "AUTH";
+  if (status === 402) return "QUOTA";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 422 || status === 400) return "VALIDATION";
+  if (status === 429) return "RATE_LIMITED";
+  return "VENDOR";
+}
+
+/** Builds the error for a vendor failure, keeping the vendor's code and message. */
+export function vendorError(code: CampaignkitErrorCode, facts: VendorErrorFacts): CampaignkitError {
+  const vendorPart = [facts.vendorCode, facts.vendorMessage]
+    .filter((part) => part !== undefined && part !== "")
+    .join(" ");
+  return new CampaignkitError({
+    code,
+    vendor: facts.vendor,
+    httpStatus: facts.httpStatus,
+    vendorCode: facts.vendorCode,
+    field: facts.field,
+    retryable: code === "RATE_LIMITED" || (code === "VENDOR" && facts.httpStatus >= 500),
+    details: {
+      operationId: facts.operationId,
+      vendorMessage: facts.vendorMessage,
+      ...facts.details,
+    },
+    message: `${facts.vendor}: ${facts.operationId} failed (HTTP ${facts.httpStatus}${vendorPart ? `, ${vendorPart}` : ""})`,
+  });
+}

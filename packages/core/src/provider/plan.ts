@@ -1,0 +1,56 @@
+import {
+  createVendorClient,
+  type VendorClientSettings,
+  type VendorDescriptor,
+} from "../http/create-vendor-client.js";
+import type { PlannedRequest } from "./provider.js";
+import type { RequestStep } from "./request-step.js";
+
+/** What stands in for the credential in a plan. */
+export const REDACTED = "REDACTED";
+const SECRET_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
+
+function redactHeaders(headers: Headers): Record<string, string> {
+  const plain: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    plain[name] = SECRET_HEADER.test(name) && !value.includes(REDACTED) ? REDACTED : value;
+  });
+  return plain;
+}
+
+/**
+ * Builds the exact requests of `steps` through the vendor's own client (same serialisation,
+ * same headers) with a placeholder credential and a fetch that records instead of sending.
+ */
+export async function planSteps(
+  descriptor: VendorDescriptor,
+  settings: Omit<VendorClientSettings, "apiKey" | "fetch">,
+  steps: readonly RequestStep[],
+): Promise<PlannedRequest[]> {
+  const planned: PlannedRequest[] = [];
+  let purpose = "";
+  const record = async (request: Request) => {
+    const body = request.body === null ? undefined : await request.text();
+    planned.push({
+      method: request.method,
+      url: request.url,
+      headers: redactHeaders(request.headers),
+      ...(body === undefined ? {} : { body }),
+      purpose,
+    });
+    return new Response(null, { status: 204 });
+  };
+  const client = createVendorClient<never>(descriptor, {
+    ...settings,
+    apiKey: REDACTED,
+    fetch: record,
+  }) as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
+  for (const step of steps) {
+    purpose = step.purpose;
+    await client[step.method]?.(step.path, {
+      params: step.params ?? {},
+      ...(step.body === undefined ? {} : { body: step.body }),
+    });
+  }
+  return planned;
+}

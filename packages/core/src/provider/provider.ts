@@ -1,0 +1,59 @@
+import type { Campaign, CampaignStatus } from "../model/campaign.js";
+import type { CampaignPatch } from "../model/campaign-patch.js";
+import type { ProviderCapabilities } from "./capabilities.js";
+
+/** Per-call options of every provider operation. */
+export interface CallOptions {
+  /** Aborts the call (and its retries): it rejects with code `ABORTED`. */
+  signal?: AbortSignal;
+  /** Milliseconds for the whole call, retries included: it rejects with code `TIMEOUT`. */
+  timeout?: number;
+  /** HTTP retries of a request that is safe to repeat (overrides the provider's setting). */
+  maxRetries?: number;
+}
+
+export interface ListCampaignsQuery {
+  /** Only campaigns in this normalized status (filtered after normalization). */
+  status?: CampaignStatus;
+}
+
+/** One HTTP request as it would be sent, credentials redacted: plain JSON data. */
+export interface PlannedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The body exactly as it would be sent (JSON text or a form string), if any. */
+  body?: string;
+  /** Why this request is part of the operation. */
+  purpose: string;
+}
+
+/** One normalized set of campaign operations, the same on every vendor. */
+export interface CampaignProvider {
+  readonly vendor: string;
+  readonly capabilities: ProviderCapabilities;
+  getCampaign(id: string, options?: CallOptions): Promise<Campaign>;
+  /** Pages through every campaign: `for await (const campaign of provider.listCampaigns())`. */
+  listCampaigns(query?: ListCampaignsQuery, options?: CallOptions): AsyncIterable<Campaign>;
+  /** Applies a patch and returns the campaign as the vendor reports it afterwards. */
+  updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions): Promise<Campaign>;
+  /** Succeeds when the campaign is already paused. */
+  pauseCampaign(id: string, options?: CallOptions): Promise<void>;
+  /** Succeeds when the campaign is already running. */
+  resumeCampaign(id: string, options?: CallOptions): Promise<void>;
+  /** The exact requests `updateCampaign` would send, credentials redacted, without any I/O. */
+  planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]>;
+}
+
+/** The settings every `create<Vendor>()` provider factory accepts. */
+export interface ProviderSettings {
+  apiKey: string;
+  baseURL?: string;
+  fetch?: (input: Request) => Promise<Response>;
+  headers?: Record<string, string>;
+  /** Milliseconds per call, retries included (default 60 000). */
+  timeout?: number;
+  /** HTTP retries of requests that are safe to repeat (default 2). */
+  maxRetries?: number;
+  allowInsecureBaseURL?: boolean;
+}

@@ -1,0 +1,93 @@
+import type { Client } from "openapi-fetch";
+import { CampaignkitError } from "../errors.js";
+import type { RequestPolicy } from "../http/resilient-fetch.js";
+import type { CallOptions } from "./provider.js";
+
+/** One request of a provider operation, described as data so it can be sent or planned. */
+export interface RequestStep {
+  /** The spec's operationId, used to decode this operation's documented errors. */
+  operationId: string;
+  method: "GET" | "POST" | "PATCH";
+  /** The path template, as in the spec: `/campaigns/{id}`. */
+  path: string;
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+  /** Safe to send twice (absolute values, documented no-ops): only then is it retried. */
+  idempotent: boolean;
+  /** Why the operation sends it, shown in plans: "pause the campaign". */
+  purpose: string;
+}
+
+/**
+ * Decodes a vendor answer into an error: returns a `CampaignkitError` for every documented error
+ * (also those that arrive with HTTP 200) and for any non-2xx answer, `undefined` for success.
+ */
+export type ErrorDecoder = (
+  operationId: string,
+  httpStatus: number,
+  body: unknown,
+) => CampaignkitError | undefined;
+
+type LooseClient = Record<
+  string,
+  (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+>;
+
+function asCampaignkitError(vendor: string, error: unknown): CampaignkitError {
+  if (error instanceof CampaignkitError) return error;
+  if (error instanceof SyntaxError) {
+    return new CampaignkitError({
+      code: "INVALID_RESPONSE",
+      vendor,
+      message: `${vendor}: the response body is not valid JSON`,
+      cause: error,
+    });
+  }
+  return new CampaignkitError({
+    code: "NETWORK",
+    vendor,
+    message: `${vendor}: the request failed (${(error as Error)?.message ?? String(error)})`,
+    cause: error,
+  });
+}
+
+/** Sends one step through the typed client and returns the success body, or throws a typed error. */
+export async function sendStep(
+  client: Client<never>,
+  vendor: string,
+  step: RequestStep,
+  decodeError: ErrorDecoder,
+  options: CallOptions = {},
+): Promise<unknown> {
+  const policy: RequestPolicy = {
+    idempotent: step.idempotent,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+  };
+  const call = (client as unknown as LooseClient)[step.method];
+  if (!call) throw new TypeError(`the client has no ${step.method} method`);
+  let result: Awaited<ReturnType<typeof call>>;
+  try {
+    result = await call(step.path, {
+      params: step.params ?? {},
+      ...(step.body === undefined ? {} : { body: step.body }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      campaignkit: policy,
+    });
+  } catch (error) {
+    throw asCampaignkitError(vendor, error);
+  }
+  const { response } = result;
+  const body = response.ok ? result.data : result.error;
+  const failure = decodeError(step.operationId, response.status, body);
+  if (failure) throw failure;
+  if (!response.ok) {
+    throw new CampaignkitError({
+      code: "VENDOR",
+      vendor,
+      httpStatus: response.status,
+      message: `${vendor}: ${step.operationId} failed with HTTP ${response.status}`,
+    });
+  }
+  return result.data;
+}
