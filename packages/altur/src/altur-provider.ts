@@ -5,9 +5,7 @@ import {
   type CampaignPatch,
   type CampaignProvider,
   checkCampaignId,
-  checkedCampaign,
   checkPatchSupported,
-  expectObject,
   type ListCampaignsQuery,
   type PlannedRequest,
   type ProviderSettings,
@@ -20,10 +18,13 @@ import {
 import type { Client } from "openapi-fetch";
 import { alturCapabilities } from "./altur-capabilities.js";
 import { type AlturClient, alturDescriptor, createAlturClient } from "./altur-client.js";
-import { decodeAlturError } from "./altur-errors.js";
+import {
+  alturHasNextPage,
+  alturResponses,
+  campaignFromEnvelope,
+  campaignsFromList,
+} from "./altur-responses.js";
 import { alturActionStep, alturCampaignId, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
-import type { components } from "./generated/altur-api.js";
-import { mapAlturCampaign } from "./map-altur-campaign.js";
 
 const VENDOR = "altur";
 
@@ -45,21 +46,11 @@ function getStep(id: string): RequestStep {
   };
 }
 
-function campaignFrom(operationId: string, body: unknown): Campaign {
-  const envelope = expectObject(VENDOR, operationId, body);
-  const campaign = expectObject(VENDOR, operationId, envelope.campaign, "campaign");
-  return checkedCampaign(
-    VENDOR,
-    operationId,
-    mapAlturCampaign(campaign as components["schemas"]["Campaign"]),
-  );
-}
-
 /** A campaignkit provider for Altur: one normalized campaign model over Altur's API. */
 export function createAltur(settings: AlturSettings): AlturProvider {
   const client = createAlturClient(settings);
   const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(client as unknown as Client<never>, VENDOR, step, decodeAlturError, options);
+    sendStep(client as unknown as Client<never>, VENDOR, step, alturResponses.decodeError, options);
   const checkId = (id: string) => checkCampaignId(VENDOR, id, "integer");
   const validPatch = (patch: CampaignPatch) => {
     const parsed = parseCampaignPatch(VENDOR, patch);
@@ -68,7 +59,7 @@ export function createAltur(settings: AlturSettings): AlturProvider {
   };
 
   const getCampaign = async (id: string, options?: CallOptions) =>
-    campaignFrom("getCampaign", await send(getStep(checkId(id)), options));
+    campaignFromEnvelope("getCampaign", await send(getStep(checkId(id)), options));
 
   return {
     vendor: VENDOR,
@@ -84,20 +75,11 @@ export function createAltur(settings: AlturSettings): AlturProvider {
         idempotent: true,
         purpose: "list campaigns",
       };
-      const page = expectObject(VENDOR, step.operationId, await send(step, options));
-      if (!Array.isArray(page.campaigns)) {
-        throw new CampaignkitError({
-          code: "INVALID_RESPONSE",
-          vendor: VENDOR,
-          message: `${VENDOR}: listCampaigns answered without a campaigns array`,
-        });
-      }
-      for (const wire of page.campaigns) {
-        const campaign = checkedCampaign(VENDOR, step.operationId, mapAlturCampaign(wire));
+      const page = await send(step, options);
+      for (const campaign of campaignsFromList(page)) {
         if (!query.status || campaign.status === query.status) yield campaign;
       }
-      const pagination = (page.pagination ?? {}) as { has_next?: unknown; has_more?: unknown };
-      if (pagination.has_next === true || pagination.has_more === true) {
+      if (alturHasNextPage(page)) {
         throw new CampaignkitError({
           code: "UNSUPPORTED",
           vendor: VENDOR,
@@ -112,7 +94,7 @@ export function createAltur(settings: AlturSettings): AlturProvider {
       const last = steps.at(-1);
       // The PATCH answer is the campaign afterwards; after an action, Altur documents no body.
       return last?.operationId === "updateCampaign"
-        ? campaignFrom("updateCampaign", bodies.at(-1))
+        ? campaignFromEnvelope("updateCampaign", bodies.at(-1))
         : getCampaign(id, options);
     },
 

@@ -9,6 +9,7 @@ export {
 } from "./altur-client.js";
 export { ALTUR_ERROR_CODES, decodeAlturError } from "./altur-errors.js";
 export { type AlturProvider, type AlturSettings, createAltur } from "./altur-provider.js";
+export { alturHasNextPage, alturResponses } from "./altur-responses.js";
 export { toAlturUpdateBody, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
 export type { components, operations, paths } from "./generated/altur-api.js";
 export { mapAlturCampaign } from "./map-altur-campaign.js";

@@ -79,4 +79,9 @@ export type {
   PlannedRequest,
   ProviderSettings,
 } from "./provider/provider.js";
-export { type ErrorDecoder, type RequestStep, sendStep } from "./provider/request-step.js";
+export {
+  type ErrorDecoder,
+  type RequestStep,
+  sendStep,
+  type VendorResponses,
+} from "./provider/request-step.js";

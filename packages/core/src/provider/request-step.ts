@@ -1,6 +1,7 @@
 import type { Client } from "openapi-fetch";
 import { CampaignkitError } from "../errors.js";
 import type { RequestPolicy } from "../http/resilient-fetch.js";
+import type { Campaign } from "../model/campaign.js";
 import type { CallOptions } from "./provider.js";
 
 /** One request of a provider operation, described as data so it can be sent or planned. */
@@ -90,4 +91,14 @@ export async function sendStep(
     });
   }
   return result.data;
+}
+
+/**
+ * How a vendor's answers read, per spec operation: the campaigns a success body holds (`null`
+ * for an operation whose answer holds none) and the errors. The provider uses it, and the
+ * conformance suite runs every documented response example through it.
+ */
+export interface VendorResponses {
+  campaignsFrom: Record<string, ((body: unknown) => Campaign[]) | null>;
+  decodeError: ErrorDecoder;
 }
