@@ -1,18 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual } from "node:util";
-import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
+import type { LoadedSpec } from "./load-spec.ts";
 import type { Operation, Scenario } from "./scenarios.ts";
+import { checkRequestAgainstSpec } from "./spec-request-check.ts";
 import type { SchemaValidator } from "./validators.ts";
-import {
-  authChecks,
-  credentialFields,
-  parseFormBody,
-  parseQuery,
-  requestSchema,
-  serverOf,
-  withoutFields,
-} from "./wire.ts";
+import { credentialFields, requestSchema, serverOf, withoutFields } from "./wire.ts";
 
 /**
  * A real HTTP server on 127.0.0.1 that plays one vendor for one scenario at a time: it checks
@@ -71,68 +64,41 @@ export async function startMockVendorServer(
   const check = async (request: IncomingMessage): Promise<string[]> => {
     const scenario = current;
     if (!scenario) return ["no scenario is expected"];
-    const operation = operations.find((op) => op.operationId === scenario.operationId);
-    if (!operation) return [`unknown operation ${scenario.operationId}`];
-    const problems: string[] = [];
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const headers = toHeaders(request);
-    const text = await readBody(request);
+    const wire = {
+      method: request.method ?? "",
+      url,
+      headers: toHeaders(request),
+      body: await readBody(request),
+    };
+    const checked = checkRequestAgainstSpec(spec, operations, validator, credential, wire);
+    const problems = [...checked.problems];
 
-    if (request.method !== scenario.method.toUpperCase()) {
-      problems.push(`method: expected ${scenario.method.toUpperCase()}, got ${request.method}`);
+    if (checked.operation && checked.operation.operationId !== scenario.operationId) {
+      problems.push(
+        `operation: expected ${scenario.operationId}, got ${checked.operation.operationId}`,
+      );
     }
     const wantPath = expectedPath(basePath, scenario);
     if (url.pathname !== wantPath) problems.push(`path: expected ${wantPath}, got ${url.pathname}`);
-    if (url.href.includes(credential)) problems.push("the credential appears in the URL");
-
-    const query = parseQuery(url.searchParams, operation);
-    if (!isDeepStrictEqual(query, scenario.request.query)) {
+    if (!isDeepStrictEqual(checked.query, scenario.request.query)) {
       problems.push(
-        `query: expected ${JSON.stringify(scenario.request.query)}, got ${JSON.stringify(query)}`,
+        `query: expected ${JSON.stringify(scenario.request.query)}, got ${JSON.stringify(checked.query)}`,
       );
     }
-    for (const parameter of operation.parameters) {
-      const value =
-        parameter.in === "path"
-          ? scenario.request.path[String(parameter.name)]
-          : parameter.in === "query"
-            ? query[String(parameter.name)]
-            : undefined;
-      if (value === undefined) continue;
-      for (const problem of validator.validate(parameter.schema as Json, value)) {
-        problems.push(`${parameter.in} parameter ${parameter.name}: ${problem}`);
-      }
+    const { mediaType } = scenario.request;
+    if (mediaType !== checked.mediaType) {
+      problems.push(
+        `content-type: expected ${mediaType ?? "no body"}, got ${checked.mediaType ?? "no body"}`,
+      );
     }
-
-    let body: JsonObject | undefined;
-    const mediaType = scenario.request.mediaType;
-    const schema = mediaType ? requestSchema(operation, mediaType) : undefined;
-    if (mediaType) {
-      const contentType = headers.get("content-type");
-      if (contentType !== mediaType)
-        problems.push(`content-type: expected ${mediaType}, got ${contentType}`);
-      try {
-        body =
-          mediaType === "application/x-www-form-urlencoded"
-            ? parseFormBody(text, schema)
-            : (JSON.parse(text) as JsonObject);
-      } catch {
-        problems.push(`body: not parseable as ${mediaType}`);
-      }
-      const credentials = credentialFields(schema);
+    if (mediaType && checked.operation) {
+      const credentials = credentialFields(requestSchema(checked.operation, mediaType));
       const want = withoutFields(scenario.request.body, credentials);
-      const got = withoutFields(body, credentials);
+      const got = withoutFields(checked.body, credentials);
       if (!isDeepStrictEqual(got, want)) {
         problems.push(`body: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
       }
-      for (const problem of validator.validate(schema, body)) problems.push(`body ${problem}`);
-    } else if (text !== "") {
-      problems.push(`body: expected none, got ${text.length} bytes`);
-    }
-
-    const checks = authChecks(spec, operation, schema, credential);
-    if (checks.length > 0 && !checks.some((c) => c.accepts(headers, body))) {
-      problems.push(`auth: expected one of ${checks.map((c) => c.describe).join(" | ")}`);
     }
     return problems;
   };

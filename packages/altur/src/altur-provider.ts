@@ -1,6 +1,5 @@
 import {
   type CallOptions,
-  type Campaign,
   CampaignkitError,
   type CampaignPatch,
   type CampaignProvider,

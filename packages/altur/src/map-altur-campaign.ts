@@ -22,7 +22,7 @@ const STATUS: Record<string, CampaignStatus> = {
 };
 
 function dayWindow(day: AlturDaySchedule | undefined): TimeRange[] {
-  if (!day || day.active !== true) return [];
+  if (day?.active !== true) return [];
   const start = toTimeOfDay(day.startTime);
   // The Spanish docs call the end `endTime`; the English ones `stopTime`.
   const end = toTimeOfDay(day.stopTime ?? day.endTime);

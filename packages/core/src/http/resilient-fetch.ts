@@ -102,6 +102,7 @@ export async function sendResiliently(
   const body = request.body === null ? undefined : await request.arrayBuffer();
 
   for (let attempt = 0; ; attempt++) {
+    if (signal.aborted) throw abortError(settings.vendor, callerSignal, timeout, signal.reason);
     const attemptRequest = new Request(request.url, {
       method: request.method,
       headers: request.headers,

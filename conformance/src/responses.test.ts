@@ -1,0 +1,69 @@
+import { CampaignSchema } from "@campaignkit/core";
+import { describe, expect, it } from "vitest";
+import { EXPECTED_ERROR_CODES } from "./expected-error-codes.ts";
+import { loadSpec } from "./load-spec.ts";
+import { collectScenarios } from "./scenarios.ts";
+import { VENDORS } from "./vendors.ts";
+
+const withProvider = VENDORS.filter((vendor) => vendor.provider);
+
+for (const vendor of withProvider) {
+  const set = collectScenarios(loadSpec(vendor.id));
+  const { responses } = vendor.provider;
+
+  describe(`${vendor.id}: every documented response, read as campaignkit reads it`, () => {
+    it("has a reading for every operation of the spec", () => {
+      expect(Object.keys(responses.campaignsFrom).sort()).toEqual(
+        set.operations.map((op) => op.operationId).sort(),
+      );
+    });
+
+    it.each(
+      set.scenarios.map((s) => [`${s.operationId} / ${s.name} (${s.response.status})`, s] as const),
+    )("%s", (_, scenario) => {
+      const key = `${vendor.id}/${scenario.operationId}/${scenario.name}`;
+      const error = responses.decodeError(
+        scenario.operationId,
+        scenario.response.status,
+        scenario.response.body,
+      );
+      if (error) {
+        expect(
+          EXPECTED_ERROR_CODES[key],
+          `${key} decodes to ${error.code}; no expected code is recorded`,
+        ).toBeDefined();
+        expect(error.code).toBe(EXPECTED_ERROR_CODES[key]);
+        expect(error.vendor).toBe(vendor.id);
+        return;
+      }
+      expect(EXPECTED_ERROR_CODES[key], `${key} should be an error`).toBeUndefined();
+      const read = responses.campaignsFrom[scenario.operationId];
+      if (read === null) return;
+      const campaigns = read?.(scenario.response.body) ?? [];
+      expect(campaigns.length).toBeGreaterThan(0);
+      for (const campaign of campaigns) {
+        const parsed = CampaignSchema.safeParse(campaign);
+        expect(parsed.error?.issues ?? []).toEqual([]);
+        expect(campaign.vendor).toBe(vendor.id);
+        expect(campaign.raw).toBeDefined();
+      }
+    });
+  });
+}
+
+describe("the expected error codes table", () => {
+  it("names only examples that exist, of vendors whose provider is tested", () => {
+    const existing = new Set(
+      withProvider.flatMap((vendor) =>
+        collectScenarios(loadSpec(vendor.id)).scenarios.map(
+          (s) => `${vendor.id}/${s.operationId}/${s.name}`,
+        ),
+      ),
+    );
+    const vendors = new Set(withProvider.map((v) => v.id));
+    const stale = Object.keys(EXPECTED_ERROR_CODES).filter(
+      (key) => vendors.has(key.split("/")[0] ?? "") && !existing.has(key),
+    );
+    expect(stale).toEqual([]);
+  });
+});
