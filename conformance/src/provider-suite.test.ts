@@ -1,4 +1,4 @@
 import { describeProviderSuite } from "./provider-suite.ts";
 import { VENDORS } from "./vendors.ts";
 
-for (const vendor of VENDORS.filter((v) => v.provider)) describeProviderSuite(vendor);
+for (const vendor of VENDORS) describeProviderSuite(vendor);

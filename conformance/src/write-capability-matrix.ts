@@ -3,7 +3,7 @@
 import { renderCapabilityMatrix, writeReadmeMatrix } from "./capability-matrix.ts";
 import { VENDORS } from "./vendors.ts";
 
-const providers = VENDORS.filter((v) => v.provider).map((v) => ({
+const providers = VENDORS.map((v) => ({
   id: v.id,
   capabilities: v.provider.create({ apiKey: "unused" }).capabilities,
 }));

@@ -167,6 +167,11 @@ describe("createAltur", () => {
       },
     ]);
     expect(JSON.stringify(plan)).not.toContain("altur-key");
+    const resume = await provider.planUpdate("7", { status: "active" });
+    expect(resume.map((r) => `${r.method} ${r.purpose}`)).toEqual([
+      "POST resume the campaign",
+      "GET read the campaign",
+    ]);
   });
 
   it("refuses an id Altur cannot address", async () => {

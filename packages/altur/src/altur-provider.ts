@@ -23,7 +23,7 @@ import {
   campaignFromEnvelope,
   campaignsFromList,
 } from "./altur-responses.js";
-import { alturActionStep, alturCampaignId, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
+import { alturActionStep, alturGetStep, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
 
 const VENDOR = "altur";
 
@@ -32,17 +32,6 @@ export type AlturSettings = ProviderSettings;
 export interface AlturProvider extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover (cycles, templates, archive). */
   readonly client: AlturClient;
-}
-
-function getStep(id: string): RequestStep {
-  return {
-    operationId: "getCampaign",
-    method: "GET",
-    path: "/campaigns/{id}",
-    params: { path: { id: alturCampaignId(id) } },
-    idempotent: true,
-    purpose: "read the campaign",
-  };
 }
 
 /** A campaignkit provider for Altur: one normalized campaign model over Altur's API. */
@@ -58,7 +47,7 @@ export function createAltur(settings: AlturSettings): AlturProvider {
   };
 
   const getCampaign = async (id: string, options?: CallOptions) =>
-    campaignFromEnvelope("getCampaign", await send(getStep(checkId(id)), options));
+    campaignFromEnvelope("getCampaign", await send(alturGetStep(checkId(id)), options));
 
   return {
     vendor: VENDOR,
@@ -90,11 +79,7 @@ export function createAltur(settings: AlturSettings): AlturProvider {
     async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
       const steps = toAlturUpdateSteps(checkId(id), validPatch(patch));
       const bodies = await runSteps(steps, (step) => send(step, options));
-      const last = steps.at(-1);
-      // The PATCH answer is the campaign afterwards; after an action, Altur documents no body.
-      return last?.operationId === "updateCampaign"
-        ? campaignFromEnvelope("updateCampaign", bodies.at(-1))
-        : getCampaign(id, options);
+      return campaignFromEnvelope(steps.at(-1)?.operationId ?? "updateCampaign", bodies.at(-1));
     },
 
     async pauseCampaign(id: string, options?: CallOptions) {

@@ -45,9 +45,22 @@ export function alturActionStep(id: string, action: "pause" | "resume"): Request
   };
 }
 
+export function alturGetStep(id: string): RequestStep {
+  return {
+    operationId: "getCampaign",
+    method: "GET",
+    path: "/campaigns/{id}",
+    params: { path: { id: alturCampaignId(id) } },
+    idempotent: true,
+    purpose: "read the campaign",
+  };
+}
+
 /**
  * The requests of an update, in order. A pause goes first, so the campaign stops dialling
- * before its settings change; a resume goes last, so it restarts with the new settings.
+ * before its settings change; a resume goes last, so it restarts with the new settings, and
+ * is followed by a read, since Altur documents no body for actions: the last request's answer
+ * is always the campaign afterwards.
  */
 export function toAlturUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
   const body = toAlturUpdateBody(patch);
@@ -65,5 +78,6 @@ export function toAlturUpdateSteps(id: string, patch: CampaignPatch): RequestSte
     });
   }
   if (patch.status === "active") steps.push(alturActionStep(id, "resume"));
+  if (steps.at(-1)?.operationId === "runCampaignAction") steps.push(alturGetStep(id));
   return steps;
 }

@@ -88,3 +88,10 @@ describe("toAlturUpdateBody and mapAlturCampaign round-trip", () => {
     ).toEqual({ name: "Wave 2", timezone: "Europe/Lisbon", retries: 3 });
   });
 });
+
+describe("mapAlturCampaign on hostile values", () => {
+  it("reads an inherited property name as an unknown status, and refuses a campaign without an id", () => {
+    expect(mapAlturCampaign({ id: 1, status: "constructor" as never }).status).toBe("unknown");
+    expect(() => mapAlturCampaign({ name: "no id" } as never)).toThrow(/no usable id/);
+  });
+});

@@ -6,6 +6,7 @@ import {
   toTimeOfDay,
   WEEKDAYS,
   type Weekday,
+  wireId,
 } from "@campaignkit/core";
 import type { components } from "./generated/altur-api.js";
 
@@ -39,9 +40,12 @@ export function mapAlturCampaign(campaign: AlturCampaign): Campaign {
   const hasWindows = Object.values(byDay).some((ranges) => ranges && ranges.length > 0);
   return {
     vendor: "altur",
-    id: String(campaign.id),
+    id: wireId("altur", "campaign", campaign.id),
     ...(campaign.name === undefined ? {} : { name: campaign.name }),
-    status: (campaign.status && STATUS[campaign.status]) ?? "unknown",
+    status:
+      campaign.status && Object.hasOwn(STATUS, campaign.status)
+        ? (STATUS[campaign.status] ?? "unknown")
+        : "unknown",
     ...(hasWindows ? { schedule: { callingHours: callingHoursFrom(byDay) } } : {}),
     raw: campaign,
   };

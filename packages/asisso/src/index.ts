@@ -1,3 +1,4 @@
+export { asissoCapabilities } from "./asisso-capabilities.js";
 export {
   ASISSO_DEFAULT_BASE_URL,
   type AsissoClient,
@@ -6,4 +7,13 @@ export {
   asissoDescriptor,
   createAsissoClient,
 } from "./asisso-client.js";
+export { ASISSO_ERROR_CODES, decodeAsissoError } from "./asisso-errors.js";
+export { type AsissoProvider, type AsissoSettings, createAsisso } from "./asisso-provider.js";
+export { asissoResponses } from "./asisso-responses.js";
+export {
+  toAsissoSlots,
+  toAsissoUpdateBody,
+  toAsissoUpdateSteps,
+} from "./convert-to-asisso-steps.js";
 export type { components, operations, paths } from "./generated/asisso-api.js";
+export { mapAsissoCampaign } from "./map-asisso-campaign.js";

@@ -1,4 +1,10 @@
 export {
+  type ConvosoStatusBody,
+  toConvosoStatusBody,
+  toConvosoUpdateSteps,
+} from "./convert-to-convoso-steps.js";
+export { convosoCapabilities } from "./convoso-capabilities.js";
+export {
   CONVOSO_DEFAULT_BASE_URL,
   type ConvosoClient,
   type ConvosoClientSettings,
@@ -6,4 +12,12 @@ export {
   convosoDescriptor,
   createConvosoClient,
 } from "./convoso-client.js";
+export {
+  CONVOSO_ERROR_CODES,
+  CONVOSO_ERROR_MESSAGES,
+  decodeConvosoError,
+} from "./convoso-errors.js";
+export { type ConvosoProvider, type ConvosoSettings, createConvoso } from "./convoso-provider.js";
+export { campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
 export type { components, operations, paths } from "./generated/convoso-api.js";
+export { mapConvosoCampaign } from "./map-convoso-campaign.js";

@@ -69,7 +69,9 @@ export {
   checkedCampaign,
   expectObject,
   invalidResponse,
+  markApplied,
   runSteps,
+  wireId,
 } from "./provider/operation-helpers.js";
 export { planSteps, REDACTED } from "./provider/plan.js";
 export type {

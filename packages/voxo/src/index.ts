@@ -1,4 +1,7 @@
+export { toVoxoUpdateBody, toVoxoUpdateSteps } from "./convert-to-voxo-steps.js";
 export type { components, operations, paths } from "./generated/voxo-api.js";
+export { mapVoxoCampaign, type VoxoCampaignWire } from "./map-voxo-campaign.js";
+export { voxoCapabilities } from "./voxo-capabilities.js";
 export {
   createVoxoClient,
   VOXO_DEFAULT_BASE_URL,
@@ -7,3 +10,6 @@ export {
   type VoxoPaths,
   voxoDescriptor,
 } from "./voxo-client.js";
+export { decodeVoxoError, VOXO_ERROR_CODES } from "./voxo-errors.js";
+export { createVoxo, type VoxoProvider, type VoxoSettings } from "./voxo-provider.js";
+export { voxoResponses } from "./voxo-responses.js";

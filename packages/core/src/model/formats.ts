@@ -1,8 +1,8 @@
 /** `HH:MM`, 00:00–23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** `YYYY-MM-DD`. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DD`, years 1000–9999. */
+const ISO_DATE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
 
 export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);

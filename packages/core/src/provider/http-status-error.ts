@@ -9,6 +9,8 @@ export interface VendorErrorFacts {
   vendorMessage?: string;
   field?: string;
   details?: Record<string, unknown>;
+  /** Overrides the default (rate limits and 5xx are retryable). */
+  retryable?: boolean;
 }
 
 /** The code an HTTP status means when the vendor documents nothing more specific. */
@@ -33,7 +35,9 @@ export function vendorError(code: CampaignkitErrorCode, facts: VendorErrorFacts)
     httpStatus: facts.httpStatus,
     vendorCode: facts.vendorCode,
     field: facts.field,
-    retryable: code === "RATE_LIMITED" || (code === "VENDOR" && facts.httpStatus >= 500),
+    retryable:
+      facts.retryable ??
+      (code === "RATE_LIMITED" || (code === "VENDOR" && facts.httpStatus >= 500)),
     details: {
       operationId: facts.operationId,
       vendorMessage: facts.vendorMessage,

@@ -6,7 +6,8 @@ import type { RequestStep } from "./request-step.js";
 export function checkCampaignId(vendor: string, id: unknown, kind: "integer" | "string"): string {
   if (typeof id !== "string" || id.trim() === "")
     throw validationError(vendor, "id", "must be a non-empty string");
-  if (kind === "integer" && !/^[1-9]\d{0,15}$/.test(id)) {
+  // At most 15 digits: every such id survives a round trip through a JavaScript number.
+  if (kind === "integer" && !/^[1-9]\d{0,14}$/.test(id)) {
     throw validationError(vendor, "id", `${vendor} campaign ids are positive whole numbers`);
   }
   return id;
@@ -24,6 +25,17 @@ export function invalidResponse(
     message: `${vendor}: ${operationId} answered with an unexpected body: ${problem}`,
     cause,
   });
+}
+
+/** A campaign id from a vendor answer (a number or a non-empty string), or `INVALID_RESPONSE`. */
+export function wireId(vendor: string, operationId: string, value: unknown): string {
+  if (
+    (typeof value === "number" && Number.isSafeInteger(value)) ||
+    (typeof value === "string" && value.trim() !== "")
+  ) {
+    return String(value);
+  }
+  throw invalidResponse(vendor, operationId, "a campaign has no usable id");
 }
 
 /** The body as an object, or an `INVALID_RESPONSE` error. */
@@ -51,6 +63,22 @@ export function checkedCampaign(vendor: string, operationId: string, campaign: C
   );
 }
 
+/** `error`, saying which requests were applied before it failed (they are not undone). */
+export function markApplied(error: unknown, applied: readonly string[], failed: string): unknown {
+  if (!(error instanceof CampaignkitError) || applied.length === 0) return error;
+  return new CampaignkitError({
+    code: error.code,
+    vendor: error.vendor,
+    httpStatus: error.httpStatus,
+    vendorCode: error.vendorCode,
+    field: error.field,
+    retryable: error.retryable,
+    details: { ...error.details, applied, failed },
+    message: `${error.message} (already applied: ${applied.join("; ")})`,
+    cause: error,
+  });
+}
+
 /**
  * Sends the steps of one operation in order. When a later step fails, the error says which
  * earlier requests were already applied (`details.applied`), since they are not undone.
@@ -64,19 +92,12 @@ export async function runSteps<T>(
     try {
       results.push(await send(step));
     } catch (error) {
-      if (index === 0 || !(error instanceof CampaignkitError)) throw error;
-      const applied = steps.slice(0, index).map((s) => s.purpose);
-      throw new CampaignkitError({
-        code: error.code,
-        vendor: error.vendor,
-        httpStatus: error.httpStatus,
-        vendorCode: error.vendorCode,
-        field: error.field,
-        retryable: error.retryable,
-        details: { ...error.details, applied, failed: step.purpose },
-        message: `${error.message} (already applied: ${applied.join("; ")})`,
-        cause: error,
-      });
+      if (index === 0) throw error;
+      throw markApplied(
+        error,
+        steps.slice(0, index).map((s) => s.purpose),
+        step.purpose,
+      );
     }
   }
   return results;

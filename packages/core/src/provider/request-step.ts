@@ -21,7 +21,8 @@ export interface RequestStep {
 
 /**
  * Decodes a vendor answer into an error: returns a `CampaignkitError` for every documented error
- * (also those that arrive with HTTP 200) and for any non-2xx answer, `undefined` for success.
+ * (also those that arrive with HTTP 200) and for any other non-2xx answer, and `undefined` for
+ * success (including a documented "nothing changed" answer, whatever its HTTP status).
  */
 export type ErrorDecoder = (
   operationId: string,
@@ -80,17 +81,11 @@ export async function sendStep(
   }
   const { response } = result;
   const body = response.ok ? result.data : result.error;
+  // The vendor's decoder is the authority: `undefined` is success, whatever the HTTP status
+  // (Velip answers "nothing changed" with HTTP 400).
   const failure = decodeError(step.operationId, response.status, body);
   if (failure) throw failure;
-  if (!response.ok) {
-    throw new CampaignkitError({
-      code: "VENDOR",
-      vendor,
-      httpStatus: response.status,
-      message: `${vendor}: ${step.operationId} failed with HTTP ${response.status}`,
-    });
-  }
-  return result.data;
+  return body;
 }
 
 /**
@@ -101,4 +96,6 @@ export async function sendStep(
 export interface VendorResponses {
   campaignsFrom: Record<string, ((body: unknown) => Campaign[]) | null>;
   decodeError: ErrorDecoder;
+  /** An answer that reports nothing changed (the campaign already had the values): success, holding no campaign. */
+  isNoChange?: (operationId: string, httpStatus: number, body: unknown) => boolean;
 }

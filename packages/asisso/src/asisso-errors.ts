@@ -1,0 +1,88 @@
+import {
+  type CampaignkitError,
+  type CampaignkitErrorCode,
+  codeForHttpStatus,
+  vendorError,
+} from "@campaignkit/core";
+
+const AUTH = { 401: "AUTH", 403: "AUTH" } as const;
+
+/**
+ * The error answers specs/asisso.openapi.yaml declares, per operation, and what they mean in
+ * campaignkit. Asisso has no error codes of its own: the HTTP status is the code. 401/403 are
+ * documented (`{"detail":"Invalid or expired API key"}`); 402 and 422 are inferred from Dograh.
+ */
+export const ASISSO_ERROR_CODES: Record<string, Readonly<Record<number, CampaignkitErrorCode>>> = {
+  listCampaigns: AUTH,
+  getCampaign: AUTH,
+  updateCampaign: { ...AUTH, 422: "VALIDATION" },
+  startCampaign: { ...AUTH, 402: "QUOTA" },
+  pauseCampaign: AUTH,
+  resumeCampaign: { ...AUTH, 402: "QUOTA" },
+};
+
+interface ValidationProblem {
+  field?: string;
+  msg?: string;
+  type?: string;
+}
+
+/** A FastAPI `loc` (`["body", "schedule_config", "slots", 0, "start_time"]`) as a dotted field. */
+function fieldOf(loc: unknown): string | undefined {
+  if (!Array.isArray(loc)) return undefined;
+  const path = loc[0] === "body" ? loc.slice(1) : loc;
+  return path.length > 0 ? path.map(String).join(".") : undefined;
+}
+
+function problemsOf(detail: unknown[]): ValidationProblem[] {
+  return detail.map((item) => {
+    const record = (item ?? {}) as Record<string, unknown>;
+    return {
+      field: fieldOf(record.loc),
+      ...(typeof record.msg === "string" ? { msg: record.msg } : {}),
+      ...(typeof record.type === "string" ? { type: record.type } : {}),
+    };
+  });
+}
+
+/**
+ * Asisso answers errors FastAPI-style: `{"detail": "…"}`, or on 422 `{"detail": [{loc, msg,
+ * type}]}`. The message is kept; a validation error names the field of its first problem.
+ * The refusal to update a running campaign has no documented status: it falls back on the
+ * HTTP status (409 CONFLICT, 400 VALIDATION), keeping Asisso's `detail`.
+ */
+export function decodeAsissoError(
+  operationId: string,
+  httpStatus: number,
+  body: unknown,
+): CampaignkitError | undefined {
+  if (httpStatus >= 200 && httpStatus < 300) return undefined;
+  const code = ASISSO_ERROR_CODES[operationId]?.[httpStatus] ?? codeForHttpStatus(httpStatus);
+  const detail =
+    body !== null && typeof body === "object"
+      ? (body as Record<string, unknown>).detail
+      : undefined;
+  if (Array.isArray(detail)) {
+    const problems = problemsOf(detail);
+    const [first] = problems;
+    const message = problems
+      .map((p) => [p.field, p.msg].filter(Boolean).join(": "))
+      .filter(Boolean)
+      .join("; ");
+    return vendorError(code, {
+      vendor: "asisso",
+      operationId,
+      httpStatus,
+      vendorCode: first?.type,
+      vendorMessage: message || undefined,
+      field: first?.field,
+      details: { problems },
+    });
+  }
+  return vendorError(code, {
+    vendor: "asisso",
+    operationId,
+    httpStatus,
+    vendorMessage: typeof detail === "string" && detail !== "" ? detail : undefined,
+  });
+}

@@ -1,0 +1,126 @@
+import {
+  type CallOptions,
+  type Campaign,
+  CampaignkitError,
+  type CampaignPatch,
+  type CampaignProvider,
+  checkCampaignId,
+  checkPatchSupported,
+  type ErrorDecoder,
+  type ListCampaignsQuery,
+  type PlannedRequest,
+  type ProviderSettings,
+  parseCampaignPatch,
+  planSteps,
+  REDACTED,
+  type RequestStep,
+  runSteps,
+  sendStep,
+} from "@campaignkit/core";
+import type { Client } from "openapi-fetch";
+import {
+  convosoSearchStep,
+  convosoStatusStep,
+  toConvosoUpdateSteps,
+} from "./convert-to-convoso-steps.js";
+import { convosoCapabilities } from "./convoso-capabilities.js";
+import { type ConvosoClient, convosoDescriptor, createConvosoClient } from "./convoso-client.js";
+import { campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
+
+const VENDOR = "convoso";
+
+export type ConvosoSettings = ProviderSettings;
+
+export interface ConvosoProvider extends CampaignProvider {
+  /** The typed client, for what the normalized model does not cover (`last_call_date`). */
+  readonly client: ConvosoClient;
+}
+
+/** A copy of `body` with every occurrence of the token replaced, should Convoso echo it. */
+function withoutToken(body: unknown, token: string): unknown {
+  if (typeof body === "string") return body.replaceAll(token, REDACTED);
+  if (Array.isArray(body)) return body.map((item) => withoutToken(item, token));
+  if (body !== null && typeof body === "object") {
+    return Object.fromEntries(
+      Object.entries(body).map(([key, value]) => [key, withoutToken(value, token)]),
+    );
+  }
+  return body;
+}
+
+function pick(campaigns: Campaign[], id: string, applied?: string[]): Campaign {
+  const campaign = campaigns.find((c) => c.id === id);
+  if (campaign) return campaign;
+  throw new CampaignkitError({
+    code: "NOT_FOUND",
+    vendor: VENDOR,
+    message: `${VENDOR}: campaign ${JSON.stringify(id)} is not in the /campaigns/search answer${
+      applied ? ` (already applied: ${applied.join("; ")})` : ""
+    }`,
+    ...(applied ? { details: { applied } } : {}),
+  });
+}
+
+/** A campaignkit provider for Convoso: one normalized campaign model over Convoso's API. */
+export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
+  const client = createConvosoClient(settings);
+  const token = settings.apiKey;
+  // The same decoder as convosoResponses, on a body the token has been taken out of.
+  const decodeError: ErrorDecoder = (operationId, httpStatus, body) =>
+    convosoResponses.decodeError(operationId, httpStatus, withoutToken(body, token));
+  const send = (step: RequestStep, options?: CallOptions) =>
+    sendStep(client as unknown as Client<never>, VENDOR, step, decodeError, options);
+  const checkId = (id: string) => checkCampaignId(VENDOR, id, "string");
+  const validPatch = (patch: CampaignPatch) => {
+    const parsed = parseCampaignPatch(VENDOR, patch);
+    checkPatchSupported(VENDOR, convosoCapabilities, parsed);
+    return parsed;
+  };
+  const search = async (purpose: string, options?: CallOptions) =>
+    campaignsFromSearch(await send(convosoSearchStep(purpose), options));
+
+  return {
+    vendor: VENDOR,
+    capabilities: convosoCapabilities,
+    client,
+
+    async getCampaign(id: string, options?: CallOptions) {
+      checkId(id);
+      return pick(await search("read the campaign", options), id);
+    },
+
+    async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
+      // Convoso answers every campaign in one response: there is no next page to miss.
+      for (const campaign of await search("list campaigns", options)) {
+        if (!query.status || campaign.status === query.status) yield campaign;
+      }
+    },
+
+    async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
+      const steps = toConvosoUpdateSteps(checkId(id), validPatch(patch));
+      const bodies = await runSteps(steps, (step) => send(step, options));
+      // The last step is the read-back search; `/campaigns/status` answers no campaign.
+      return pick(
+        campaignsFromSearch(bodies.at(-1)),
+        id,
+        steps.slice(0, -1).map((step) => step.purpose),
+      );
+    },
+
+    async pauseCampaign(id: string, options?: CallOptions) {
+      await send(convosoStatusStep(checkId(id), "paused"), options);
+    },
+
+    async resumeCampaign(id: string, options?: CallOptions) {
+      await send(convosoStatusStep(checkId(id), "active"), options);
+    },
+
+    async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
+      return planSteps(
+        convosoDescriptor,
+        settings,
+        toConvosoUpdateSteps(checkId(id), validPatch(patch)),
+      );
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import {
+  type Campaign,
+  checkedCampaign,
+  expectObject,
+  invalidResponse,
+  type VendorResponses,
+} from "@campaignkit/core";
+import { decodeConvosoError } from "./convoso-errors.js";
+import type { components } from "./generated/convoso-api.js";
+import { mapConvosoCampaign } from "./map-convoso-campaign.js";
+
+type ConvosoCampaign = components["schemas"]["Campaign"];
+const VENDOR = "convoso";
+
+/**
+ * The campaigns of a `/campaigns/search` answer. Its envelope varies (`{data}`,
+ * `{success, data}`, `{success, code, data}`), so only `data` is read; without a `data` array
+ * the answer is INVALID_RESPONSE.
+ */
+export function campaignsFromSearch(body: unknown): Campaign[] {
+  const envelope = expectObject(VENDOR, "searchCampaigns", body);
+  if (!Array.isArray(envelope.data)) {
+    throw invalidResponse(VENDOR, "searchCampaigns", "data is not an array");
+  }
+  return envelope.data.map((wire) => {
+    const campaign = expectObject(VENDOR, "searchCampaigns", wire, "campaign") as ConvosoCampaign;
+    return checkedCampaign(VENDOR, "searchCampaigns", mapConvosoCampaign(campaign));
+  });
+}
+
+/** How Convoso's answers read, per operation of specs/convoso.openapi.yaml. */
+export const convosoResponses: VendorResponses = {
+  campaignsFrom: {
+    searchCampaigns: campaignsFromSearch,
+    // `{"success": true}`: the status change answers with no campaign.
+    setCampaignStatus: null,
+  },
+  decodeError: decodeConvosoError,
+};

@@ -1,0 +1,121 @@
+import {
+  type CallOptions,
+  type CampaignPatch,
+  type CampaignProvider,
+  checkCampaignId,
+  checkPatchSupported,
+  type ListCampaignsQuery,
+  type PlannedRequest,
+  type ProviderSettings,
+  parseCampaignPatch,
+  planSteps,
+  type RequestStep,
+  runSteps,
+  sendStep,
+  validationError,
+} from "@campaignkit/core";
+import type { Client } from "openapi-fetch";
+import { toVoxoUpdateSteps, voxoCampaignId, voxoStateStep } from "./convert-to-voxo-steps.js";
+import { voxoCapabilities } from "./voxo-capabilities.js";
+import { createVoxoClient, type VoxoClient, voxoDescriptor } from "./voxo-client.js";
+import { campaignFromBody, campaignsFromList, voxoResponses } from "./voxo-responses.js";
+
+const VENDOR = "voxo";
+
+export type VoxoSettings = ProviderSettings & {
+  /** The tenant whose campaigns `listCampaigns` reads (VOXO's legacy list needs one). */
+  tenantId?: number;
+};
+
+export interface VoxoProvider extends CampaignProvider {
+  /** The typed client, for what the normalized model does not cover (numbers, destinations, VM detection). */
+  readonly client: VoxoClient;
+}
+
+function checkTenantId(tenantId: unknown): number | undefined {
+  if (tenantId === undefined) return undefined;
+  if (typeof tenantId !== "number" || !Number.isSafeInteger(tenantId) || tenantId <= 0) {
+    throw validationError(VENDOR, "tenantId", "voxo tenant ids are positive whole numbers");
+  }
+  return tenantId;
+}
+
+function getStep(id: string): RequestStep {
+  return {
+    operationId: "getCallCampaign",
+    method: "GET",
+    path: "/call-campaigns/{id}",
+    params: { path: { id: voxoCampaignId(id) } },
+    idempotent: true,
+    purpose: "read the campaign",
+  };
+}
+
+function listStep(tenantId: number): RequestStep {
+  return {
+    operationId: "listCallCampaigns",
+    method: "GET",
+    path: "/call-campaigns",
+    params: { query: { tenantId } },
+    idempotent: true,
+    purpose: "list the tenant's campaigns",
+  };
+}
+
+/** A campaignkit provider for VOXO: one normalized campaign model over VOXO's API. */
+export function createVoxo(settings: VoxoSettings): VoxoProvider {
+  const tenantId = checkTenantId(settings?.tenantId);
+  const client = createVoxoClient(settings);
+  const send = (step: RequestStep, options?: CallOptions) =>
+    sendStep(client as unknown as Client<never>, VENDOR, step, voxoResponses.decodeError, options);
+  const checkId = (id: string) => checkCampaignId(VENDOR, id, "integer");
+  const validPatch = (patch: CampaignPatch) => {
+    const parsed = parseCampaignPatch(VENDOR, patch);
+    checkPatchSupported(VENDOR, voxoCapabilities, parsed);
+    return parsed;
+  };
+
+  return {
+    vendor: VENDOR,
+    capabilities: voxoCapabilities,
+    client,
+
+    async getCampaign(id: string, options?: CallOptions) {
+      return campaignFromBody("getCallCampaign", await send(getStep(checkId(id)), options));
+    },
+
+    async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
+      if (tenantId === undefined) {
+        throw validationError(
+          VENDOR,
+          "tenantId",
+          "voxo lists the campaigns of one tenant: pass tenantId to createVoxo",
+        );
+      }
+      // A bare array without paging: the one answer holds every campaign of the tenant.
+      const body = await send(listStep(tenantId), options);
+      for (const campaign of campaignsFromList(body)) {
+        if (!query.status || campaign.status === query.status) yield campaign;
+      }
+    },
+
+    async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
+      const steps = toVoxoUpdateSteps(checkId(id), validPatch(patch));
+      const bodies = await runSteps(steps, (step) => send(step, options));
+      // One PATCH, whose answer is the updated campaign: no extra read.
+      return campaignFromBody("updateCallCampaign", bodies.at(-1));
+    },
+
+    async pauseCampaign(id: string, options?: CallOptions) {
+      await send(voxoStateStep(checkId(id), "paused"), options);
+    },
+
+    async resumeCampaign(id: string, options?: CallOptions) {
+      await send(voxoStateStep(checkId(id), "active"), options);
+    },
+
+    async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
+      return planSteps(voxoDescriptor, settings, toVoxoUpdateSteps(checkId(id), validPatch(patch)));
+    },
+  };
+}
