@@ -7,7 +7,7 @@ import {
   PROVIDER_OPERATIONS,
   type ProviderCapabilities,
 } from "@campaignkit/core";
-import { SPECS_DIR } from "./load-spec.ts";
+import { SPECS_DIR } from "./specs.ts";
 
 export const README_PATH = join(SPECS_DIR, "..", "README.md");
 const START =

@@ -1,7 +1,6 @@
+import { type Json, type JsonObject, listOperations, SchemaValidator } from "@campaignkit/sandbox";
 import { describe, expect, it } from "vitest";
-import { type Json, type JsonObject, listSpecVendors, loadSpec } from "./load-spec.ts";
-import { listOperations } from "./scenarios.ts";
-import { SchemaValidator } from "./validators.ts";
+import { listSpecVendors, loadSpec } from "./specs.ts";
 
 interface ExampleCase {
   where: string;

@@ -1,11 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual } from "node:util";
-import type { LoadedSpec } from "./load-spec.ts";
-import type { Operation, Scenario } from "./scenarios.ts";
-import { checkRequestAgainstSpec } from "./spec-request-check.ts";
-import type { SchemaValidator } from "./validators.ts";
-import { credentialFields, requestSchema, serverOf, withoutFields } from "./wire.ts";
+import {
+  checkRequestAgainstSpec,
+  credentialFields,
+  type LoadedSpec,
+  type Operation,
+  requestSchema,
+  type Scenario,
+  type SchemaValidator,
+  serverOf,
+  withoutFields,
+} from "@campaignkit/sandbox";
 
 /**
  * A real HTTP server on 127.0.0.1 that plays one vendor for one scenario at a time: it checks

@@ -9,11 +9,10 @@ import {
   type ProviderOperation,
   REDACTED,
 } from "@campaignkit/core";
+import { collectScenarios, SchemaValidator } from "@campaignkit/sandbox";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "./load-spec.ts";
-import { collectScenarios } from "./scenarios.ts";
 import { specResponder } from "./spec-responder.ts";
-import { SchemaValidator } from "./validators.ts";
+import { loadSpec } from "./specs.ts";
 import type { ConformanceVendor } from "./vendors.ts";
 
 const API_KEY = "ck-provider-suite-key-0001";

@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { collectScenarios } from "@campaignkit/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listSpecVendors, loadSpec, SPECS_DIR } from "./load-spec.ts";
 import { startVendorHarness, type VendorHarness } from "./replay.ts";
-import { collectScenarios } from "./scenarios.ts";
+import { listSpecVendors, loadSpec, SPECS_DIR } from "./specs.ts";
 import { VENDORS } from "./vendors.ts";
 
 const replayed = new Set<string>();

@@ -1,11 +1,18 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Json, LoadedSpec } from "./load-spec.ts";
-import { loadSpec } from "./load-spec.ts";
+import {
+  collectScenarios,
+  credentialFields,
+  type Json,
+  type LoadedSpec,
+  requestSchema,
+  type Scenario,
+  type ScenarioSet,
+  SchemaValidator,
+  withoutFields,
+} from "@campaignkit/sandbox";
 import { type MockVendorServer, startMockVendorServer } from "./mock-vendor-server.ts";
-import { collectScenarios, type Scenario, type ScenarioSet } from "./scenarios.ts";
-import { SchemaValidator } from "./validators.ts";
+import { loadSpec } from "./specs.ts";
 import type { ConformanceVendor } from "./vendors.ts";
-import { credentialFields, requestSchema, withoutFields } from "./wire.ts";
 
 /** The credential every replay uses; the mock server accepts no other. */
 export const CONFORMANCE_API_KEY = "ck-conformance-test-key-0001";

@@ -1,8 +1,8 @@
 import { CampaignSchema } from "@campaignkit/core";
+import { collectScenarios } from "@campaignkit/sandbox";
 import { describe, expect, it } from "vitest";
 import { EXPECTED_ERROR_CODES } from "./expected-error-codes.ts";
-import { loadSpec } from "./load-spec.ts";
-import { collectScenarios } from "./scenarios.ts";
+import { loadSpec } from "./specs.ts";
 import { VENDORS } from "./vendors.ts";
 
 for (const vendor of VENDORS) {

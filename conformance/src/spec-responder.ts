@@ -1,8 +1,12 @@
 import type { VendorResponses } from "@campaignkit/core";
-import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
-import type { Operation } from "./scenarios.ts";
-import { checkRequestAgainstSpec } from "./spec-request-check.ts";
-import type { SchemaValidator } from "./validators.ts";
+import {
+  checkRequestAgainstSpec,
+  type Json,
+  type JsonObject,
+  type LoadedSpec,
+  type Operation,
+  type SchemaValidator,
+} from "@campaignkit/sandbox";
 
 export interface RespondedRequest {
   method: string;

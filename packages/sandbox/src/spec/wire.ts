@@ -1,5 +1,5 @@
-import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
-import type { Operation } from "./scenarios.ts";
+import type { Json, JsonObject, LoadedSpec } from "./load-spec.js";
+import type { Operation } from "./scenarios.js";
 
 const asObject = (value: Json | undefined): JsonObject =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};

@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsPlugin from "ajv-formats";
-import type { Json } from "./load-spec.ts";
+import type { Json } from "./load-spec.js";
 
 // ajv-formats is CommonJS: under Node's ESM loader its default export is `module.exports`.
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin })

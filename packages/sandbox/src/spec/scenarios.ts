@@ -1,4 +1,4 @@
-import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
+import type { Json, JsonObject, LoadedSpec } from "./load-spec.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -1,7 +1,7 @@
-import type { Json, JsonObject, LoadedSpec } from "./load-spec.ts";
-import type { Operation } from "./scenarios.ts";
-import type { SchemaValidator } from "./validators.ts";
-import { authChecks, parseFormBody, parseQuery, requestSchema, serverOf } from "./wire.ts";
+import type { Json, JsonObject, LoadedSpec } from "./load-spec.js";
+import type { Operation } from "./scenarios.js";
+import type { SchemaValidator } from "./validators.js";
+import { authChecks, parseFormBody, parseQuery, requestSchema, serverOf } from "./wire.js";
 
 /** A request as it arrived on the wire. */
 export interface WireRequest {

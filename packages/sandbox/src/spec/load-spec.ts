@@ -3,6 +3,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
+/**
+ * The specs this package ships: `specs/` beside `src/` and `dist/`, copied from the
+ * repository's `specs/` by the build (scripts/copy-specs.mjs).
+ */
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "specs");
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,15 +20,15 @@ export interface LoadedSpec {
 }
 
 /** `velip.openapi.yaml` → `velip`, for every spec in specs/. */
-export function listSpecVendors(): string[] {
-  return readdirSync(SPECS_DIR)
+export function listSpecVendors(specsDir = SPECS_DIR): string[] {
+  return readdirSync(specsDir)
     .filter((name) => name.endsWith(".openapi.yaml"))
     .map((name) => name.replace(/\.openapi\.yaml$/, ""))
     .sort();
 }
 
-export function loadSpec(vendor: string): LoadedSpec {
-  const file = join(SPECS_DIR, `${vendor}.openapi.yaml`);
+export function loadSpec(vendor: string, specsDir = SPECS_DIR): LoadedSpec {
+  const file = join(specsDir, `${vendor}.openapi.yaml`);
   const raw = parse(readFileSync(file, "utf8")) as JsonObject;
   return { vendor, file, document: dereference(raw) as JsonObject };
 }

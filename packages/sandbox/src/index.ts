@@ -1,0 +1,35 @@
+export {
+  dereference,
+  type Json,
+  type JsonObject,
+  type LoadedSpec,
+  listSpecVendors,
+  loadSpec,
+  SPECS_DIR,
+} from "./spec/load-spec.js";
+export {
+  collectScenarios,
+  HTTP_METHODS,
+  type HttpMethod,
+  listOperations,
+  type Operation,
+  type Scenario,
+  type ScenarioSet,
+} from "./spec/scenarios.js";
+export {
+  checkRequestAgainstSpec,
+  matchOperation,
+  type SpecCheck,
+  type WireRequest,
+} from "./spec/spec-request-check.js";
+export { SchemaValidator } from "./spec/validators.js";
+export {
+  type AuthCheck,
+  authChecks,
+  credentialFields,
+  parseFormBody,
+  parseQuery,
+  requestSchema,
+  serverOf,
+  withoutFields,
+} from "./spec/wire.js";
