@@ -1,12 +1,20 @@
 // Copies the repository's specs/ into the current package's specs/ folder, so that a published
 // package (the sandbox) carries the specs it serves. The copy is a build output, not committed.
-import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+// Each file is written whole and renamed into place, so concurrent runs (build and test) are safe.
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const from = join(import.meta.dirname, "..", "specs");
 const to = join(process.cwd(), "specs");
-rmSync(to, { recursive: true, force: true });
 mkdirSync(to, { recursive: true });
-for (const file of readdirSync(from).filter((name) => name.endsWith(".openapi.yaml"))) {
-  cpSync(join(from, file), join(to, file));
+const wanted = readdirSync(from).filter((name) => name.endsWith(".openapi.yaml"));
+for (const file of wanted) {
+  const temporary = join(to, `.${file}.${process.pid}.tmp`);
+  copyFileSync(join(from, file), temporary);
+  renameSync(temporary, join(to, file));
+}
+for (const stale of readdirSync(to).filter(
+  (name) => name.endsWith(".openapi.yaml") && !wanted.includes(name),
+)) {
+  rmSync(join(to, stale), { force: true });
 }
