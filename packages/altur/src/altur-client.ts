@@ -15,6 +15,8 @@ export const alturDescriptor: VendorDescriptor = {
   defaultBaseURL: ALTUR_DEFAULT_BASE_URL,
   credential: { in: "header", name: "Authorization", prefix: "api-key " },
   userAgent: `campaignkit-altur/${PACKAGE_VERSION}`,
+  // "Rate Limit: 12 requests per second" (seed 004).
+  rateLimit: { requests: 12, perMilliseconds: 1000 },
 };
 
 export type AlturPaths = paths;

@@ -6,13 +6,11 @@ import {
   type CampaignProvider,
   checkCampaignId,
   checkPatchSupported,
-  type ErrorDecoder,
   type ListCampaignsQuery,
   type PlannedRequest,
   type ProviderSettings,
   parseCampaignPatch,
   planSteps,
-  REDACTED,
   type RequestStep,
   runSteps,
   sendStep,
@@ -36,18 +34,6 @@ export interface ConvosoProvider extends CampaignProvider {
   readonly client: ConvosoClient;
 }
 
-/** A copy of `body` with every occurrence of the token replaced, should Convoso echo it. */
-function withoutToken(body: unknown, token: string): unknown {
-  if (typeof body === "string") return body.replaceAll(token, REDACTED);
-  if (Array.isArray(body)) return body.map((item) => withoutToken(item, token));
-  if (body !== null && typeof body === "object") {
-    return Object.fromEntries(
-      Object.entries(body).map(([key, value]) => [key, withoutToken(value, token)]),
-    );
-  }
-  return body;
-}
-
 function pick(campaigns: Campaign[], id: string, applied?: string[]): Campaign {
   const campaign = campaigns.find((c) => c.id === id);
   if (campaign) return campaign;
@@ -64,12 +50,15 @@ function pick(campaigns: Campaign[], id: string, applied?: string[]): Campaign {
 /** A campaignkit provider for Convoso: one normalized campaign model over Convoso's API. */
 export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
   const client = createConvosoClient(settings);
-  const token = settings.apiKey;
-  // The same decoder as convosoResponses, on a body the token has been taken out of.
-  const decodeError: ErrorDecoder = (operationId, httpStatus, body) =>
-    convosoResponses.decodeError(operationId, httpStatus, withoutToken(body, token));
+  // An echoed token never reaches the decoder: core cuts credentials out of every answer.
   const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(client as unknown as Client<never>, VENDOR, step, decodeError, options);
+    sendStep(
+      client as unknown as Client<never>,
+      VENDOR,
+      step,
+      convosoResponses.decodeError,
+      options,
+    );
   const checkId = (id: string) => checkCampaignId(VENDOR, id, "string");
   const validPatch = (patch: CampaignPatch) => {
     const parsed = parseCampaignPatch(VENDOR, patch);

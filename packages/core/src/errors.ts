@@ -46,7 +46,7 @@ const RETRYABLE_BY_DEFAULT: ReadonlySet<CampaignkitErrorCode> = new Set([
  * from field names, rules and vendor codes only.
  */
 export class CampaignkitError extends Error {
-  override readonly name = "CampaignkitError";
+  override readonly name: string = "CampaignkitError";
   readonly code: CampaignkitErrorCode;
   readonly vendor: string;
   readonly httpStatus: number | undefined;
@@ -64,8 +64,55 @@ export class CampaignkitError extends Error {
     this.field = init.field;
     this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(init.code);
     this.details = init.details;
+    // `new CampaignkitError({ code: "AUTH" })` is an AuthenticationError, wherever it is built.
+    const family = new.target === CampaignkitError ? FAMILIES[init.code] : undefined;
+    if (family) return new family(init);
   }
 }
+
+/** The credential was refused (`AUTH`). */
+export class AuthenticationError extends CampaignkitError {
+  override readonly name: string = "AuthenticationError";
+}
+/** The campaign does not exist for this credential (`NOT_FOUND`). */
+export class NotFoundError extends CampaignkitError {
+  override readonly name: string = "NotFoundError";
+}
+/** The campaign's state forbids the change (`CONFLICT`, `IMMUTABLE_FIELD`). */
+export class ConflictError extends CampaignkitError {
+  override readonly name: string = "ConflictError";
+}
+/** Too many requests, or a vendor quota reached (`RATE_LIMITED`, `QUOTA`). */
+export class RateLimitError extends CampaignkitError {
+  override readonly name: string = "RateLimitError";
+}
+/** No answer within the deadline (`TIMEOUT`). */
+export class RequestTimeoutError extends CampaignkitError {
+  override readonly name: string = "RequestTimeoutError";
+}
+/** The vendor could not be reached (`NETWORK`). */
+export class ConnectionError extends CampaignkitError {
+  override readonly name: string = "ConnectionError";
+}
+/** The input broke a rule before anything was sent (`VALIDATION`, `UNSUPPORTED`). */
+export class InvalidInputError extends CampaignkitError {
+  override readonly name: string = "InvalidInputError";
+}
+
+const FAMILIES: Partial<
+  Record<CampaignkitErrorCode, new (init: CampaignkitErrorInit) => CampaignkitError>
+> = {
+  AUTH: AuthenticationError,
+  NOT_FOUND: NotFoundError,
+  CONFLICT: ConflictError,
+  IMMUTABLE_FIELD: ConflictError,
+  RATE_LIMITED: RateLimitError,
+  QUOTA: RateLimitError,
+  TIMEOUT: RequestTimeoutError,
+  NETWORK: ConnectionError,
+  VALIDATION: InvalidInputError,
+  UNSUPPORTED: InvalidInputError,
+};
 
 export function isCampaignkitError(value: unknown): value is CampaignkitError {
   return value instanceof CampaignkitError;

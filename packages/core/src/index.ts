@@ -1,9 +1,16 @@
 export {
+  AuthenticationError,
   CAMPAIGNKIT_ERROR_CODES,
   CampaignkitError,
   type CampaignkitErrorCode,
   type CampaignkitErrorInit,
+  ConflictError,
+  ConnectionError,
+  InvalidInputError,
   isCampaignkitError,
+  NotFoundError,
+  RateLimitError,
+  RequestTimeoutError,
   validationError,
 } from "./errors.js";
 export { type BaseURLRules, normalizeBaseURL } from "./http/base-url.js";
@@ -14,6 +21,8 @@ export {
   type VendorDescriptor,
 } from "./http/create-vendor-client.js";
 export { type CredentialPlacement, FORM_URLENCODED, withCredential } from "./http/credential.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./http/guarded-response.js";
+export { limiterFor, type RateLimit, RateLimiter } from "./http/rate-limiter.js";
 export {
   backoffMs,
   DEFAULT_MAX_RETRIES,

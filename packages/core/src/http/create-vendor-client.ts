@@ -2,6 +2,8 @@ import createClient, { type Client } from "openapi-fetch";
 import { validationError } from "../errors.js";
 import { normalizeBaseURL } from "./base-url.js";
 import { type CredentialPlacement, withCredential } from "./credential.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, guardResponse } from "./guarded-response.js";
+import { limiterFor, type RateLimit } from "./rate-limiter.js";
 import { policyOf, sendResiliently } from "./resilient-fetch.js";
 
 export type FetchFunction = (input: Request) => Promise<Response>;
@@ -22,6 +24,13 @@ export interface VendorClientSettings {
   timeout?: number;
   /** Retries of a request that is safe to repeat, on 408, 429, 5xx and connection errors (default 2). */
   maxRetries?: number;
+  /**
+   * Client-side request rate, shared by every client of the same credential. Defaults to the
+   * vendor's documented limit (Altur: 12 per second); `false` turns it off.
+   */
+  rateLimit?: RateLimit | false;
+  /** Cap on a response body; a larger one is `INVALID_RESPONSE` (default 10 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** What a vendor package knows about its own API, from its spec. */
@@ -34,6 +43,8 @@ export interface VendorDescriptor {
   userAgent: string;
   /** The body media type every request of this vendor uses. */
   requestContentType?: "application/json" | "application/x-www-form-urlencoded";
+  /** The request rate the vendor documents, applied by default. */
+  rateLimit?: RateLimit;
 }
 
 function checkApiKey(vendor: string, apiKey: unknown): string {
@@ -83,13 +94,36 @@ export function createVendorClient<Paths extends {}>(
 
   checkNonNegative(vendor, "timeout", settings.timeout);
   checkNonNegative(vendor, "maxRetries", settings.maxRetries);
-  const resilience = { vendor, timeout: settings.timeout, maxRetries: settings.maxRetries };
+  checkNonNegative(vendor, "maxResponseBytes", settings.maxResponseBytes);
+  const rateLimit =
+    settings.rateLimit === undefined ? descriptor.rateLimit : settings.rateLimit || undefined;
+  const limiter = rateLimit ? limiterFor(vendor, apiKey, rateLimit) : undefined;
+  const guard = {
+    vendor,
+    maxBytes: settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    secrets: [apiKey, encodeURIComponent(apiKey)],
+  };
+
+  const resilience = {
+    vendor,
+    timeout: settings.timeout,
+    maxRetries: settings.maxRetries,
+    finish: (response: Response, signal: AbortSignal) => guardResponse(response, guard, signal),
+  };
+
+  const sendOnce = async (attempt: Request): Promise<Response> => {
+    const release = limiter ? await limiter.acquire(attempt.signal) : undefined;
+    try {
+      return await (settings.fetch ?? globalThis.fetch)(attempt);
+    } finally {
+      release?.();
+    }
+  };
 
   const send: FetchFunction = async (request) => {
     const policy = policyOf(request);
     const authenticated = await withCredential(request, descriptor.credential, apiKey);
-    const fetchImpl = settings.fetch ?? globalThis.fetch;
-    return sendResiliently(authenticated, (attempt) => fetchImpl(attempt), resilience, policy);
+    return sendResiliently(authenticated, sendOnce, resilience, policy);
   };
 
   return createClient<Paths>({ baseUrl, headers, fetch: send });

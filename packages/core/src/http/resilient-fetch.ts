@@ -16,6 +16,8 @@ export interface ResilienceSettings {
   vendor: string;
   timeout?: number;
   maxRetries?: number;
+  /** Reads the final answer within the same deadline (the body can hang as well as the head). */
+  finish?: (response: Response, signal: AbortSignal) => Promise<Response>;
 }
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -129,7 +131,14 @@ export async function sendResiliently(
       });
       continue;
     }
-    if (!isRetryableStatus(response.status) || attempt >= maxRetries) return response;
+    if (!isRetryableStatus(response.status) || attempt >= maxRetries) {
+      try {
+        return settings.finish ? await settings.finish(response, signal) : response;
+      } catch (error) {
+        if (signal.aborted) throw abortError(settings.vendor, callerSignal, timeout, error);
+        throw error;
+      }
+    }
     await response.body?.cancel().catch(() => undefined);
     await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), signal).catch((reason) => {
       throw abortError(settings.vendor, callerSignal, timeout, reason);
