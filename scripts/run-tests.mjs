@@ -1,7 +1,7 @@
 // `pnpm test`: every check of the repository, then one closing line `N passed, N failed`.
 // Checks (lint, spec lint, generated files fresh, build + typecheck) count one each; every
 // vitest test counts one, read from the JSON report each package's `test` script writes.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -55,9 +55,43 @@ check("generated clients match specs/ (pnpm generate changes nothing)", fresh);
 
 check("build and typecheck", run("pnpm", ["exec", "turbo", "run", "build", "typecheck"]));
 
+/** Runs a command, echoing its output as it comes, and returns its exit status and output. */
+function runTee(command, args) {
+  console.log(`\n$ ${command} ${args.join(" ")}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["inherit", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on("close", (status) => resolve({ passed: status === 0, output }));
+  });
+}
+
 const reports = workspaceDirs().map((dir) => join(dir, ".test-report.json"));
 for (const report of reports) rmSync(report, { force: true });
-const testsRan = run("pnpm", ["exec", "turbo", "run", "test", "--continue"]);
+const { passed: testsRan, output: testOutput } = await runTee("pnpm", [
+  "exec",
+  "turbo",
+  "run",
+  "test",
+  "--continue",
+]);
+
+// Every test credential starts with this prefix; none may ever be printed.
+const CANARY = "ck-canary-";
+const leaks = testOutput.split("\n").filter((line) => line.includes(CANARY));
+for (const line of leaks)
+  console.log(`credential canary found in test output: ${line.slice(0, 200)}`);
+check(
+  `no credential canary in the test output (${testOutput.split("\n").length} lines scanned)`,
+  leaks.length === 0,
+);
 
 let passed = checks.filter((c) => c.passed).length;
 let failed = checks.length - passed;

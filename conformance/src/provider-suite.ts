@@ -15,7 +15,7 @@ import { specResponder } from "./spec-responder.ts";
 import { loadSpec } from "./specs.ts";
 import type { ConformanceVendor } from "./vendors.ts";
 
-const API_KEY = "ck-provider-suite-key-0001";
+const API_KEY = "ck-canary-provider-suite-0001";
 
 /** A value for `field` inside the vendor's declared bounds. */
 export function sampleValue(field: PatchField, support: FieldSupport): unknown {

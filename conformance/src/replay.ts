@@ -15,7 +15,7 @@ import { loadSpec } from "./specs.ts";
 import type { ConformanceVendor } from "./vendors.ts";
 
 /** The credential every replay uses; the mock server accepts no other. */
-export const CONFORMANCE_API_KEY = "ck-conformance-test-key-0001";
+export const CONFORMANCE_API_KEY = "ck-canary-conformance-key-0001";
 
 type LooseClient = Record<
   string,

@@ -1,3 +1,4 @@
+import type { VendorClientSettings } from "../http/create-vendor-client.js";
 import type { Campaign, CampaignStatus } from "../model/campaign.js";
 import type { CampaignPatch } from "../model/campaign-patch.js";
 import type { ProviderCapabilities } from "./capabilities.js";
@@ -45,15 +46,9 @@ export interface CampaignProvider {
   planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]>;
 }
 
-/** The settings every `create<Vendor>()` provider factory accepts. */
-export interface ProviderSettings {
-  apiKey: string;
-  baseURL?: string;
-  fetch?: (input: Request) => Promise<Response>;
-  headers?: Record<string, string>;
-  /** Milliseconds per call, retries included (default 60 000). */
-  timeout?: number;
-  /** HTTP retries of requests that are safe to repeat (default 2). */
-  maxRetries?: number;
-  allowInsecureBaseURL?: boolean;
-}
+/**
+ * The settings every `create<Vendor>()` provider factory accepts: those of the vendor's typed
+ * client (`apiKey`, `baseURL`, `fetch`, `headers`, `timeout`, `maxRetries`, `rateLimit`,
+ * `maxResponseBytes`, `allowInsecureBaseURL`).
+ */
+export type ProviderSettings = VendorClientSettings;
