@@ -66,6 +66,7 @@ export class CampaignkitError extends Error {
     this.details = init.details;
     // `new CampaignkitError({ code: "AUTH" })` is an AuthenticationError, wherever it is built.
     const family = new.target === CampaignkitError ? FAMILIES[init.code] : undefined;
+    // biome-ignore lint/correctness/noConstructorReturn: returning the family instance is the point
     if (family) return new family(init);
   }
 }
