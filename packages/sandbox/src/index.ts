@@ -1,4 +1,15 @@
 export {
+  type Fault,
+  SANDBOX_API_KEYS,
+  SANDBOX_VENDORS,
+  SANDBOX_VOXO_TENANT_ID,
+  type Sandbox,
+  type SandboxEndpoint,
+  type SandboxOptions,
+  type SandboxRequestRecord,
+  type SandboxVendor,
+} from "./sandbox-types.js";
+export {
   dereference,
   type Json,
   type JsonObject,
@@ -33,3 +44,4 @@ export {
   serverOf,
   withoutFields,
 } from "./spec/wire.js";
+export { startSandbox } from "./start-sandbox.js";

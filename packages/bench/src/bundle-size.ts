@@ -1,0 +1,71 @@
+// `pnpm size`: bundles each vendor package's provider with @campaignkit/core for a browser
+// target (esbuild, tree-shaken, minified), gzips it, and checks it against size-budgets.json.
+// Exits 1 when a package is over its budget. Writes report/bundle-size.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const budgets: Record<string, number> = JSON.parse(
+  readFileSync(join(here, "..", "size-budgets.json"), "utf8"),
+);
+const FACTORIES: Record<string, string> = {
+  "@campaignkit/velip": "createVelip",
+  "@campaignkit/voxo": "createVoxo",
+  "@campaignkit/asisso": "createAsisso",
+  "@campaignkit/convoso": "createConvoso",
+  "@campaignkit/altur": "createAltur",
+};
+
+export interface BundleSize {
+  package: string;
+  minifiedBytes: number;
+  gzippedBytes: number;
+  budgetBytes: number;
+  withinBudget: boolean;
+}
+
+export async function measureBundles(): Promise<BundleSize[]> {
+  const sizes: BundleSize[] = [];
+  for (const [name, factory] of Object.entries(FACTORIES)) {
+    const result = await build({
+      stdin: { contents: `export { ${factory} } from "${name}";`, resolveDir: here, loader: "js" },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      write: false,
+      logLevel: "error",
+    });
+    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+    const gzippedBytes = gzipSync(code, { level: 9 }).byteLength;
+    const budgetBytes = budgets[name] ?? 0;
+    sizes.push({
+      package: name,
+      minifiedBytes: code.byteLength,
+      gzippedBytes,
+      budgetBytes,
+      withinBudget: gzippedBytes <= budgetBytes,
+    });
+  }
+  return sizes;
+}
+
+if (import.meta.main) {
+  const sizes = await measureBundles();
+  for (const s of sizes) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+    console.log(
+      `${s.package.padEnd(22)} ${kb(s.minifiedBytes).padStart(9)} min  ${kb(s.gzippedBytes).padStart(8)} gz  budget ${kb(s.budgetBytes)}  ${s.withinBudget ? "ok" : "OVER"}`,
+    );
+  }
+  mkdirSync(join(here, "..", "report"), { recursive: true });
+  writeFileSync(
+    join(here, "..", "report", "bundle-size.json"),
+    `${JSON.stringify(sizes, null, 2)}\n`,
+  );
+  process.exit(sizes.every((s) => s.withinBudget) ? 0 : 1);
+}

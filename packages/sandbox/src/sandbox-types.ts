@@ -1,0 +1,75 @@
+/** The five vendors the sandbox simulates. */
+export const SANDBOX_VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
+export type SandboxVendor = (typeof SANDBOX_VENDORS)[number];
+
+/** The credential each simulator accepts; any other is refused as that vendor refuses it. */
+export const SANDBOX_API_KEYS: Readonly<Record<SandboxVendor, string>> = {
+  altur: "sandbox-altur-key",
+  asisso: "as_sandbox_asisso_key",
+  convoso: "sandbox-convoso-token",
+  velip: "sandbox-velip-tsid",
+  voxo: "sandbox-voxo-token",
+};
+
+/** The VOXO tenant every seeded VOXO campaign belongs to (VOXO's list is per tenant). */
+export const SANDBOX_VOXO_TENANT_ID = 42;
+
+/**
+ * One injected fault, applied to the next `times` requests (default 1) that reach the vendor,
+ * in the order the faults were queued.
+ */
+export type Fault = { times?: number } & (
+  | { kind: "latency"; ms: number }
+  | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
+  | { kind: "reset" }
+  | {
+      kind: "malformed";
+      body: "empty" | "html" | "truncated-json" | "wrong-content-type" | "huge" | "wrong-types";
+    }
+);
+
+export interface SandboxOptions {
+  /** Which simulators to start (default: all five). */
+  vendors?: readonly SandboxVendor[];
+  /** The port of the one HTTP server (default: a free one). */
+  port?: number;
+  /** Extra generated campaigns per vendor, on top of those built from the spec examples. */
+  extraCampaigns?: number;
+  /** Enforce Altur's documented 12 requests per second with 429 (default true). */
+  enforceRateLimits?: boolean;
+  /** Credentials to accept instead of SANDBOX_API_KEYS (e.g. canary keys a test scans its output for). */
+  apiKeys?: Partial<Record<SandboxVendor, string>>;
+}
+
+/** Where a client reaches one simulator: spread it into `create<Vendor>()`. */
+export interface SandboxEndpoint {
+  baseURL: string;
+  apiKey: string;
+  /** VOXO only: the tenant of the seeded campaigns, so `createVoxo(sandbox.vendors.voxo)` can list. */
+  tenantId?: number;
+}
+
+export interface SandboxRequestRecord {
+  method: string;
+  path: string;
+  status: number;
+  /** The fault applied, if any. */
+  fault?: Fault["kind"];
+  /** The spec operation the request matched, if any. */
+  operationId?: string;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  vendors: Readonly<Record<SandboxVendor, SandboxEndpoint>>;
+  /** Queue faults for a vendor's next requests. */
+  injectFaults(vendor: SandboxVendor, ...faults: Fault[]): void;
+  /** Every request a vendor received, in order. */
+  requests(vendor: SandboxVendor): readonly SandboxRequestRecord[];
+  /** The vendor's campaigns as its wire format, for assertions. */
+  campaigns(vendor: SandboxVendor): readonly unknown[];
+  /** Back to the seeded state: campaigns, request log, faults, rate-limit windows. */
+  reset(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,154 @@
+import { describeProblem, isAboutBodyField, type Problem } from "./request-problems.js";
+import { seedVelip } from "./seed.js";
+import {
+  type Answer,
+  CampaignStore,
+  clone,
+  json,
+  minutesOf,
+  type SimRequest,
+  type VendorSimulator,
+} from "./simulator.js";
+import type { Json, JsonObject } from "./spec/load-spec.js";
+
+/** The `{"return": …}` envelope every Velip answer carries; `status_code` is a string. */
+const envelope = (status: string, code: string): JsonObject => ({
+  return: { status, status_code: code },
+});
+
+const fail = (http: number, status: string, code: string) => json(http, envelope(status, code));
+
+const MUTABLE = [
+  "active",
+  "lig_min",
+  "pas",
+  "date_start",
+  "date_end",
+  "time_start",
+  "time_end",
+  "name",
+] as const;
+type Mutable = (typeof MUTABLE)[number];
+
+/** Request field → response key, and the value as Velip stores it (times lose their seconds). */
+const APPLY: Record<Mutable, [string, (value: Json) => Json]> = {
+  active: ["cp_active ", (v) => String(v)],
+  lig_min: ["cp_lig_min", (v) => (v === "max" ? "max" : Number(v))],
+  pas: ["cp_pas", (v) => Number(v)],
+  date_start: ["cp_date_start", (v) => v],
+  date_end: ["cp_date_end", (v) => v],
+  time_start: ["cp_time_start", (v) => String(v).slice(0, 5)],
+  time_end: ["cp_time_end", (v) => String(v).slice(0, 5)],
+  name: ["cp_name", (v) => v],
+};
+
+const TEN_MINUTES = 10 * 60_000;
+const ONE_HOUR = 60 * 60_000;
+
+/** Velip: POST-only `.php` endpoints, the `{"return"}` envelope, trailing-space keys. */
+export function createVelipSimulator(extra: number): VendorSimulator {
+  const store = new CampaignStore(
+    () => seedVelip(extra),
+    (c) => String(c.cp_id),
+  );
+  let failedAuths: number[] = [];
+
+  const ok = (campaigns: JsonObject[]): Answer =>
+    json(200, { ...envelope("OK", "0"), campaigns: clone(campaigns) });
+
+  function list(filters: JsonObject): Answer {
+    const { cp_id, cp_ctid, group, type, date, search, maxreg } = filters;
+    const rows = store
+      .all()
+      .filter((c) => cp_id === undefined || Number(c.cp_id) === cp_id)
+      .filter((c) => cp_ctid === undefined || String(c.cp_ctid) === String(cp_ctid))
+      .filter(
+        (c) =>
+          group === undefined ||
+          String(c["cp_group "]) === String(group) ||
+          String(c.cp_group_id) === String(group),
+      )
+      .filter((c) => type !== "on" || c["cp_active "] === "1")
+      .filter(
+        (c) =>
+          typeof date !== "string" ||
+          date === "1" ||
+          (String(c.cp_date_start) <= date && date <= String(c.cp_date_end)),
+      )
+      .filter(
+        (c) =>
+          typeof search !== "string" ||
+          String(c.cp_name).toLowerCase().includes(search.toLowerCase()),
+      )
+      .sort((a, b) => Number(b.cp_id) - Number(a.cp_id));
+    const limit = typeof maxreg === "number" ? Math.max(0, maxreg) : 500;
+    return ok(rows.slice(0, limit));
+  }
+
+  function change(body: JsonObject): Answer {
+    const sent = MUTABLE.filter((field) => body[field] !== undefined);
+    if (sent.length === 0) return fail(400, "No new parameters", "210");
+    const campaign = store.get(body.cp_id as number);
+    if (!campaign) return fail(400, "cp_id no valid", "212");
+    const changes = sent.map((field) => {
+      const [key, convert] = APPLY[field];
+      return [key, convert(body[field] as Json)] as const;
+    });
+    const same = (key: string, value: Json) =>
+      key.startsWith("cp_time")
+        ? minutesOf(campaign[key]) === minutesOf(value)
+        : String(campaign[key]) === String(value);
+    if (changes.every(([key, value]) => same(key, value))) {
+      return fail(400, "Parameters without change", "230");
+    }
+    for (const [key, value] of changes) campaign[key] = value;
+    return ok([campaign]);
+  }
+
+  return {
+    vendor: "velip",
+
+    authenticate(valid, now) {
+      failedAuths = failedAuths.filter((at) => now - at < ONE_HOUR);
+      if (failedAuths.length >= 100)
+        return fail(401, "IP banned after 100 failed auths in an hour", "199");
+      if (failedAuths.filter((at) => now - at < TEN_MINUTES).length >= 20) {
+        if (!valid) failedAuths.push(now);
+        return fail(401, "locked after 20 failed auths in 10 min", "131");
+      }
+      if (valid) return undefined;
+      failedAuths.push(now);
+      return fail(401, "Invalid tsid", "100");
+    },
+
+    invalid(request, problems: readonly Problem[]) {
+      if (
+        request.operationId === "changeCampaign" &&
+        problems.some((p) => isAboutBodyField(p, "cp_id"))
+      ) {
+        return fail(400, "No cp_id", "200");
+      }
+      return fail(400, `Invalid parameters: ${problems.map(describeProblem).join("; ")}`, "400");
+    },
+
+    noRoute: (allowed) =>
+      allowed.length > 0
+        ? fail(405, "Method not allowed", "405")
+        : fail(404, "Endpoint not found", "404"),
+
+    faultBody: (status) =>
+      envelope(status === 401 ? "Invalid tsid" : "internal error", String(status)),
+
+    handle(request: SimRequest) {
+      const body = request.body ?? {};
+      return request.operationId === "changeCampaign" ? change(body) : list(body);
+    },
+
+    campaigns: () => clone(store.all()),
+
+    reset() {
+      store.reset();
+      failedAuths = [];
+    },
+  };
+}
