@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { csvRecords, formatOf, parseCsv, parseJsonl } from "./changes-file.js";
+import { UsageError } from "./exit-codes.js";
+
+describe("JSONL changes", () => {
+  it("reads patches and actions with their line numbers, skipping blank lines", () => {
+    const lines = parseJsonl(
+      [
+        '{"vendor":"altur","id":"1234","patch":{"name":"A"}}',
+        "",
+        '{"vendor":"convoso","id":111,"action":"pause"}',
+      ].join("\n"),
+    );
+    expect(lines).toEqual([
+      { ok: true, change: { line: 1, vendor: "altur", id: "1234", patch: { name: "A" } } },
+      { ok: true, change: { line: 3, vendor: "convoso", id: "111", action: "pause" } },
+    ]);
+  });
+
+  it("rejects a bad line naming its line and field", () => {
+    const text = [
+      "not json",
+      '{"vendor":"nope","id":"1","patch":{}}',
+      '{"id":"1","patch":{}}',
+      '{"vendor":"altur","patch":{}}',
+      '{"vendor":"altur","id":"1","action":"stop"}',
+      '{"vendor":"altur","id":"1","action":"pause","patch":{"name":"x"}}',
+      '{"vendor":"altur","id":"1","extra":true,"patch":{}}',
+      '{"vendor":"altur","id":"1"}',
+      "[1,2]",
+    ].join("\r\n");
+    const rejections = parseJsonl(text).map((line) => (line.ok ? undefined : line.rejection));
+    expect(rejections.map((r) => [r?.line, r?.field])).toEqual([
+      [1, undefined],
+      [2, "vendor"],
+      [3, "vendor"],
+      [4, "id"],
+      [5, "action"],
+      [6, "action"],
+      [7, "extra"],
+      [8, "patch"],
+      [9, undefined],
+    ]);
+    expect(rejections.every((r) => r?.code === "VALIDATION")).toBe(true);
+  });
+});
+
+describe("CSV changes", () => {
+  it("reads quoted cells with commas, quotes and newlines, and keeps start lines", () => {
+    expect(csvRecords('a,b\n"x, y","say ""hi"""\n"multi\nline",z\n')).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["x, y", 'say "hi"'] },
+      { line: 3, cells: ["multi\nline", "z"] },
+    ]);
+  });
+
+  it("turns rows into patches with the --set value syntax; empty cells set nothing", () => {
+    const text = [
+      "vendor,id,name,schedule.timezone,schedule.callingHours,pacing.callsPerMinute,redial.onBusy",
+      'altur,1234,,Europe/Lisbon,"mon=09:00-12:00,14:00-17:00;fri=09:00-13:00",,',
+      "velip,987654,Nova,,09:00-17:00,max,",
+      "asisso,42,,,,,true",
+    ].join("\n");
+    expect(parseCsv(text)).toEqual([
+      {
+        ok: true,
+        change: {
+          line: 2,
+          vendor: "altur",
+          id: "1234",
+          patch: {
+            schedule: {
+              timezone: "Europe/Lisbon",
+              callingHours: {
+                weekly: {
+                  mon: [
+                    { start: "09:00", end: "12:00" },
+                    { start: "14:00", end: "17:00" },
+                  ],
+                  fri: [{ start: "09:00", end: "13:00" }],
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        ok: true,
+        change: {
+          line: 3,
+          vendor: "velip",
+          id: "987654",
+          patch: {
+            name: "Nova",
+            schedule: { callingHours: { daily: { start: "09:00", end: "17:00" } } },
+            pacing: { callsPerMinute: "max" },
+          },
+        },
+      },
+      {
+        ok: true,
+        change: { line: 4, vendor: "asisso", id: "42", patch: { redial: { onBusy: true } } },
+      },
+    ]);
+  });
+
+  it("reads an action column, and rejects a row with both an action and fields", () => {
+    const lines = parseCsv(
+      "vendor,id,action,status\nconvoso,111,pause,\nconvoso,222,resume,active\n",
+    );
+    expect(lines[0]).toEqual({
+      ok: true,
+      change: { line: 2, vendor: "convoso", id: "111", action: "pause" },
+    });
+    expect(lines[1]).toMatchObject({ ok: false, rejection: { line: 3, field: "action" } });
+  });
+
+  it("rejects rows with a wrong cell count, an unknown vendor, or unreadable hours", () => {
+    const lines = parseCsv(
+      "vendor,id,schedule.callingHours\naltur,1,09:00-17:00,extra\nfoo,1,\naltur,2,9-5\n",
+    );
+    expect(
+      lines.map((line) => (line.ok ? undefined : [line.rejection.line, line.rejection.field])),
+    ).toEqual([
+      [2, undefined],
+      [3, "vendor"],
+      [4, "schedule.callingHours"],
+    ]);
+  });
+
+  it("refuses a header without vendor/id or with a column that is not a patch field", () => {
+    expect(() => parseCsv("id,name\n1,x\n")).toThrow(UsageError);
+    expect(() => parseCsv("vendor,id,colour\naltur,1,blue\n")).toThrow(/line 1, column "colour"/);
+    expect(() => parseCsv("vendor,id,name,name\n")).toThrow(UsageError);
+  });
+
+  it("knows the format by extension", () => {
+    expect(formatOf("a.jsonl")).toBe("jsonl");
+    expect(formatOf("a.CSV")).toBe("csv");
+    expect(() => formatOf("a.txt")).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,78 @@
+import { PATCH_FIELDS, PROVIDER_OPERATIONS } from "@campaignkit/core";
+import { parseCommandArgs } from "../args.js";
+import type { CliContext, Output } from "../context.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+import { capabilityBounds, clip, table } from "../format.js";
+import { CAPABILITIES, isVendor, VENDORS } from "../vendors.js";
+
+const OPTIONS = {
+  vendor: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** `campaignkit capabilities [--vendor v] [--json]`: what each provider declares it can do. */
+export async function capabilitiesCommand(
+  args: readonly string[],
+  _context: CliContext,
+  output: Output,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs("capabilities", args, OPTIONS);
+  if (positionals.length > 0) {
+    throw new UsageError(`capabilities: unexpected argument "${positionals[0]}"`);
+  }
+  const vendor = values.vendor;
+  if (vendor !== undefined && !isVendor(vendor)) {
+    throw new UsageError(`capabilities: --vendor ${vendor} is not one of ${VENDORS.join(", ")}`);
+  }
+  if (values.json) {
+    output.json(vendor ? { [vendor]: CAPABILITIES[vendor] } : CAPABILITIES);
+    return EXIT.OK;
+  }
+  if (!vendor) {
+    const cell = (support: { supported: boolean; evidence?: string }) =>
+      support.supported ? (support.evidence === "inferred" ? "yes (inferred)" : "yes") : "-";
+    const rows = [
+      ...PROVIDER_OPERATIONS.map((operation) => [
+        operation,
+        ...VENDORS.map((v) => cell(CAPABILITIES[v].operations[operation])),
+      ]),
+      ...PATCH_FIELDS.map((field) => [
+        `set ${field}`,
+        ...VENDORS.map((v) => cell(CAPABILITIES[v].patch[field])),
+      ]),
+    ];
+    output.out(table(["OPERATION / FIELD", ...VENDORS], rows));
+    output.out(
+      "- = refused before any request (UNSUPPORTED). Details: campaignkit capabilities --vendor <vendor>\n",
+    );
+    return EXIT.OK;
+  }
+  const capabilities = CAPABILITIES[vendor];
+  const operations = PROVIDER_OPERATIONS.map((operation) => {
+    const support = capabilities.operations[operation];
+    return [
+      operation,
+      support.supported ? "yes" : "no",
+      support.requests ?? "",
+      support.evidence ?? "",
+      clip(support.note ?? "", 70),
+    ];
+  });
+  output.out(`${vendor}: operations\n`);
+  output.out(table(["OPERATION", "SUPPORTED", "REQUESTS", "EVIDENCE", "NOTE"], operations));
+  const fields = PATCH_FIELDS.map((field) => {
+    const support = capabilities.patch[field];
+    return [
+      field,
+      support.supported ? "yes" : "no",
+      support.wire ?? "",
+      support.supported ? capabilityBounds(support) : "",
+      support.evidence ?? "",
+      clip(support.note ?? "", 70),
+    ];
+  });
+  output.out(`\n${vendor}: patch fields\n`);
+  output.out(table(["FIELD", "SUPPORTED", "WIRE", "BOUNDS", "EVIDENCE", "NOTE"], fields));
+  return EXIT.OK;
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfigFile, requireApiKey, secretsOf, vendorConfig } from "./config.js";
+import { Output } from "./context.js";
+import { ConfigError } from "./exit-codes.js";
+
+const dir = mkdtempSync(join(tmpdir(), "campaignkit-config-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("credentials and config", () => {
+  const file = join(dir, "config.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      vendors: {
+        altur: { apiKey: "file-altur-secret", baseURL: "https://file.example" },
+        voxo: { apiKey: "file-voxo-secret", tenantId: 42 },
+      },
+    }),
+  );
+
+  it("takes --base-url over the environment over the config file", () => {
+    const config = loadConfigFile(file, dir);
+    expect(vendorConfig("altur", {}, config)).toEqual({
+      apiKey: "file-altur-secret",
+      baseURL: "https://file.example",
+    });
+    const env = {
+      CAMPAIGNKIT_ALTUR_API_KEY: "env-secret",
+      CAMPAIGNKIT_ALTUR_BASE_URL: "https://env.example",
+    };
+    expect(vendorConfig("altur", env, config)).toEqual({
+      apiKey: "env-secret",
+      baseURL: "https://env.example",
+    });
+    expect(vendorConfig("altur", env, config, "http://127.0.0.1:1")).toMatchObject({
+      baseURL: "http://127.0.0.1:1",
+    });
+    expect(vendorConfig("voxo", { CAMPAIGNKIT_VOXO_TENANT_ID: "7" }, config).tenantId).toBe(7);
+    expect(vendorConfig("voxo", {}, config).tenantId).toBe(42);
+  });
+
+  it("a missing key names the environment variable", () => {
+    expect(() => requireApiKey("velip", {})).toThrow(ConfigError);
+    expect(() => requireApiKey("velip", {})).toThrow(/CAMPAIGNKIT_VELIP_API_KEY/);
+  });
+
+  it("config errors name the file and field, never a value", () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(
+      bad,
+      JSON.stringify({ vendors: { altur: { apiKey: "sekrit-value", token: "x" } } }),
+    );
+    expect(() => loadConfigFile(bad, dir)).toThrow(/vendors\.altur\.token/);
+    try {
+      loadConfigFile(bad, dir);
+    } catch (error) {
+      expect(String(error)).not.toContain("sekrit-value");
+    }
+    writeFileSync(bad, "{ not json");
+    expect(() => loadConfigFile(bad, dir)).toThrow(/not valid JSON/);
+    expect(() => loadConfigFile(join(dir, "absent.json"), dir)).toThrow(/ENOENT/);
+    writeFileSync(bad, JSON.stringify({ vendors: { acme: {} } }));
+    expect(() => loadConfigFile(bad, dir)).toThrow(/vendors\.acme/);
+  });
+
+  it("collects every credential, and output never shows one", () => {
+    const config = loadConfigFile(file, dir);
+    const env = { CAMPAIGNKIT_VELIP_API_KEY: "env-velip-secret", OTHER: "not-secret" };
+    expect(secretsOf(env, config).sort()).toEqual(
+      ["env-velip-secret", "file-altur-secret", "file-voxo-secret"].sort(),
+    );
+    let text = "";
+    const sink = { write: (chunk: string) => (text += chunk) };
+    const output = new Output({
+      env,
+      cwd: dir,
+      stdout: sink,
+      stderr: sink,
+      stderrIsTTY: false,
+      signal: new AbortController().signal,
+    });
+    output.learnConfig(config);
+    output.out("key env-velip-secret and file-altur-secret; not-secret stays\n");
+    expect(text).toBe("key REDACTED and REDACTED; not-secret stays\n");
+  });
+});

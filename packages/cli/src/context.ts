@@ -1,0 +1,72 @@
+import type { ConfigFile, Env } from "./config.js";
+import { secretsOf } from "./config.js";
+
+/** Where output goes: a stream's `write`. */
+export interface Sink {
+  write(text: string): unknown;
+}
+
+/** What every command runs with: its environment, its output, and the interruption signal. */
+export interface CliContext {
+  env: Env;
+  cwd: string;
+  stdout: Sink;
+  stderr: Sink;
+  /** Whether stderr is a terminal: only then is a progress bar drawn. */
+  stderrIsTTY: boolean;
+  /** Aborted on SIGINT / SIGTERM. */
+  signal: AbortSignal;
+}
+
+const REDACTED = "REDACTED";
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * The output of one command run. Every text written goes through `scrub`, which replaces each
+ * credential the CLI has learnt (environment, config file) by `REDACTED`: a last guard only,
+ * since no code path prints a credential. `notSecret` lists values never treated as secrets
+ * (the sandbox's published keys, which `campaignkit sandbox` prints on purpose).
+ */
+export class Output {
+  readonly #secrets = new Set<string>();
+  readonly #notSecret: ReadonlySet<string>;
+
+  constructor(
+    readonly context: CliContext,
+    notSecret: readonly string[] = [],
+  ) {
+    this.#notSecret = new Set(notSecret);
+    this.learnSecrets(secretsOf(context.env, undefined));
+  }
+
+  learnSecrets(secrets: readonly string[]): void {
+    for (const secret of secrets) {
+      if (secret.length >= MIN_SECRET_LENGTH && !this.#notSecret.has(secret)) {
+        this.#secrets.add(secret);
+        this.#secrets.add(encodeURIComponent(secret));
+      }
+    }
+  }
+
+  learnConfig(file: ConfigFile | undefined): void {
+    this.learnSecrets(secretsOf({}, file));
+  }
+
+  scrub(text: string): string {
+    let result = text;
+    for (const secret of this.#secrets) result = result.split(secret).join(REDACTED);
+    return result;
+  }
+
+  out(text: string): void {
+    this.context.stdout.write(this.scrub(text));
+  }
+
+  err(text: string): void {
+    this.context.stderr.write(this.scrub(text));
+  }
+
+  json(value: unknown): void {
+    this.out(`${JSON.stringify(value, null, 2)}\n`);
+  }
+}

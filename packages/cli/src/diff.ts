@@ -1,0 +1,61 @@
+import {
+  type CallingHours,
+  type Campaign,
+  type CampaignPatch,
+  fieldsOf,
+  type PatchField,
+  patchValue,
+  rangesByWeekday,
+} from "@campaignkit/core";
+
+/** A change of one input line: a patch, or a pause / resume action. */
+export type Change = { patch: CampaignPatch } | { action: "pause" | "resume" };
+
+/** The status an action leaves the campaign in. */
+export function targetStatus(action: "pause" | "resume"): "paused" | "active" {
+  return action === "pause" ? "paused" : "active";
+}
+
+/** The normalized value of a patch field in a campaign as read, or undefined. */
+export function campaignValue(campaign: Campaign, field: PatchField): unknown {
+  const [group, key] = field.split(".") as [keyof Campaign, string | undefined];
+  const value = campaign[group];
+  return key === undefined ? value : (value as Record<string, unknown> | undefined)?.[key];
+}
+
+function sameCallingHours(a: CallingHours, b: CallingHours): boolean {
+  const left = rangesByWeekday(a);
+  const right = rangesByWeekday(b);
+  return Object.keys(left).every((day) => {
+    const l = left[day as keyof typeof left];
+    const r = right[day as keyof typeof right];
+    return (
+      l.length === r.length &&
+      l.every((range, i) => range.start === r[i]?.start && range.end === r[i]?.end)
+    );
+  });
+}
+
+/** Whether a campaign as read already holds the value a patch sets for one field. */
+export function fieldHolds(campaign: Campaign, field: PatchField, wanted: unknown): boolean {
+  const current = campaignValue(campaign, field);
+  if (current === undefined) return false; // not read back: cannot tell, so it is sent
+  if (field === "schedule.callingHours") {
+    return sameCallingHours(current as CallingHours, wanted as CallingHours);
+  }
+  return current === wanted;
+}
+
+/** The patch fields whose value the campaign does not hold yet (empty: nothing to send). */
+export function fieldsToChange(campaign: Campaign, patch: CampaignPatch): PatchField[] {
+  return fieldsOf(patch).filter((field) => !fieldHolds(campaign, field, patchValue(patch, field)));
+}
+
+/**
+ * Whether the campaign already shows the change: every field the patch sets equals the
+ * current normalized value, or the action's target status already holds.
+ */
+export function alreadyApplied(campaign: Campaign, change: Change): boolean {
+  if ("action" in change) return campaign.status === targetStatus(change.action);
+  return fieldsToChange(campaign, change.patch).length === 0;
+}

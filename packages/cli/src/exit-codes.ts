@@ -1,0 +1,52 @@
+import { isCampaignkitError } from "@campaignkit/core";
+
+/** The documented exit codes of `campaignkit`. */
+export const EXIT = {
+  /** Everything asked for was done (or already held). */
+  OK: 0,
+  /** Some changes were rejected, or the operation failed (vendor, network, validation of a value). */
+  FAILED: 1,
+  /** The command line is wrong: unknown command or option, missing argument, unreadable input file. */
+  USAGE: 2,
+  /** Credentials or configuration are missing or unreadable. */
+  CONFIG: 3,
+  /** Stopped by SIGINT or SIGTERM before the end. */
+  INTERRUPTED: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A wrong command line: exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Missing or unreadable credentials or configuration: exit 3. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** The exit code an error stands for. */
+export function exitCodeOf(error: unknown): ExitCode {
+  if (error instanceof UsageError) return EXIT.USAGE;
+  if (error instanceof ConfigError) return EXIT.CONFIG;
+  if (isCampaignkitError(error) && error.code === "ABORTED") return EXIT.INTERRUPTED;
+  return EXIT.FAILED;
+}
+
+/** One line describing an error, for stderr: code, vendor, field and message, never a credential. */
+export function describeError(error: unknown): string {
+  if (error instanceof UsageError) return `usage error: ${error.message}`;
+  if (error instanceof ConfigError) return `configuration error: ${error.message}`;
+  if (isCampaignkitError(error)) {
+    const where = [
+      `code ${error.code}`,
+      error.field ? `field ${error.field}` : "",
+      error.httpStatus ? `HTTP ${error.httpStatus}` : "",
+      error.vendorCode !== undefined ? `vendor code ${error.vendorCode}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    return `error: ${error.message} (${where})`;
+  }
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,171 @@
+import {
+  type CallingHours,
+  type Campaign,
+  type FieldSupport,
+  type OperationSupport,
+  type PlannedRequest,
+  WEEKDAYS,
+} from "@campaignkit/core";
+
+/** An aligned text table: a header, a rule, then the rows; columns two spaces apart. */
+export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
+  return [
+    line(headers),
+    line(widths.map((width) => "-".repeat(width))),
+    ...rows.map((row) => line(row)),
+  ]
+    .join("\n")
+    .concat("\n");
+}
+
+/** Two aligned columns: a name and its value. */
+export function keyValues(rows: ReadonlyArray<readonly [string, string]>): string {
+  const width = Math.max(0, ...rows.map(([key]) => key.length));
+  return `${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`.trimEnd()).join("\n")}\n`;
+}
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** `09:00-17:00 daily`, or `mon-fri 09:00-12:00,14:00-17:00; sat 10:00-12:00`. */
+export function formatCallingHours(hours: CallingHours | undefined): string {
+  if (!hours) return "";
+  if ("daily" in hours) return `${hours.daily.start}-${hours.daily.end} daily`;
+  const windows = WEEKDAYS.map((day) =>
+    (hours.weekly[day] ?? []).map((range) => `${range.start}-${range.end}`).join(","),
+  );
+  if (windows.every((w) => w !== "" && w === windows[0])) return `${windows[0]} daily`;
+  const parts: string[] = [];
+  for (let start = 0; start < WEEKDAYS.length; ) {
+    let end = start;
+    while (end + 1 < WEEKDAYS.length && windows[end + 1] === windows[start]) end++;
+    if (windows[start] !== "") {
+      const days = start === end ? WEEKDAYS[start] : `${WEEKDAYS[start]}-${WEEKDAYS[end]}`;
+      parts.push(`${days} ${windows[start]}`);
+    }
+    start = end + 1;
+  }
+  return parts.length > 0 ? parts.join("; ") : "none";
+}
+
+const text = (value: unknown) => (value === undefined ? "" : String(value));
+
+export const CAMPAIGN_HEADERS = [
+  "ID",
+  "NAME",
+  "STATUS",
+  "TIMEZONE",
+  "CALLING HOURS",
+  "CALLS/MIN",
+  "RETRIES",
+] as const;
+
+/** One campaign as a table row (the normalized model, never `raw`). */
+export function campaignRow(campaign: Campaign): string[] {
+  return [
+    campaign.id,
+    clip(campaign.name ?? "", 40),
+    campaign.status,
+    campaign.schedule?.timezone ?? "",
+    clip(formatCallingHours(campaign.schedule?.callingHours), 48),
+    text(campaign.pacing?.callsPerMinute),
+    text(campaign.redial?.maxRetries),
+  ];
+}
+
+export function campaignTable(campaigns: readonly Campaign[]): string {
+  return table(CAMPAIGN_HEADERS, campaigns.map(campaignRow));
+}
+
+/** Every normalized field of one campaign, as name/value rows. */
+export function campaignDetails(campaign: Campaign): string {
+  const rows: Array<[string, string]> = [
+    ["vendor", campaign.vendor],
+    ["id", campaign.id],
+    ["name", campaign.name ?? ""],
+    ["status", campaign.status],
+    ["schedule.timezone", campaign.schedule?.timezone ?? ""],
+    ["schedule.startDate", campaign.schedule?.startDate ?? ""],
+    ["schedule.endDate", campaign.schedule?.endDate ?? ""],
+    ["schedule.callingHours", formatCallingHours(campaign.schedule?.callingHours)],
+    ["pacing.callsPerMinute", text(campaign.pacing?.callsPerMinute)],
+    ["pacing.maxConcurrentCalls", text(campaign.pacing?.maxConcurrentCalls)],
+    ["pacing.maxConcurrentTransfers", text(campaign.pacing?.maxConcurrentTransfers)],
+    ["redial.maxRetries", text(campaign.redial?.maxRetries)],
+    ["redial.delaySeconds", text(campaign.redial?.delaySeconds)],
+    ["redial.onBusy", text(campaign.redial?.onBusy)],
+    ["redial.onNoAnswer", text(campaign.redial?.onNoAnswer)],
+    ["redial.onVoicemail", text(campaign.redial?.onVoicemail)],
+  ];
+  for (const [key, value] of Object.entries(campaign.stats ?? {})) {
+    rows.push([`stats.${key}`, text(value)]);
+  }
+  return keyValues(rows.filter(([key, value]) => value !== "" || key === "name"));
+}
+
+/** A campaign for `--json`: the normalized model, `raw` only when asked for. */
+export function campaignJson(campaign: Campaign, raw: boolean): Record<string, unknown> {
+  if (raw) return { ...campaign };
+  const { raw: _raw, ...rest } = campaign;
+  return rest;
+}
+
+/** Planned requests, one block each: method, URL, purpose, headers, body. */
+export function formatPlan(plan: readonly PlannedRequest[], indent = ""): string {
+  if (plan.length === 0) return `${indent}(no request)\n`;
+  return plan
+    .map((request, index) => {
+      const lines = [
+        `${indent}${index + 1}. ${request.method} ${request.url}   # ${request.purpose}`,
+      ];
+      for (const [name, value] of Object.entries(request.headers)) {
+        lines.push(`${indent}   ${name}: ${value}`);
+      }
+      if (request.body !== undefined) lines.push(`${indent}   body: ${request.body}`);
+      return lines.join("\n");
+    })
+    .join("\n")
+    .concat("\n");
+}
+
+function bounds(support: FieldSupport): string {
+  const parts: string[] = [];
+  if (support.min !== undefined || support.max !== undefined) {
+    parts.push(`${support.min ?? "…"}-${support.max ?? "…"}`);
+  }
+  if (support.minLength !== undefined) parts.push(`>=${support.minLength} chars`);
+  if (support.maxLength !== undefined) parts.push(`<=${support.maxLength} chars`);
+  if (support.allowsMax) parts.push(`or "max"`);
+  const hours = support.callingHours;
+  if (hours) {
+    const weekly = {
+      any: "any weekly",
+      "one-range-per-day": "weekly, 1 window/day",
+      "same-every-day": "same window every day",
+    }[hours.weekly];
+    parts.push(hours.daily ? `daily or ${weekly}` : weekly);
+    if (hours.maxRanges !== undefined) parts.push(`<=${hours.maxRanges} windows`);
+  }
+  if (support.requires?.length) parts.push(`with ${support.requires.join(", ")}`);
+  return parts.join(", ");
+}
+
+/** A capability cell: `yes`, bounds, `(inferred)`; `-` when unsupported. */
+export function capabilityCell(support: OperationSupport | FieldSupport): string {
+  if (!support.supported) return "-";
+  const detail = "wire" in support || "min" in support ? bounds(support as FieldSupport) : "";
+  return ["yes", detail, support.evidence === "inferred" ? "(inferred)" : ""]
+    .filter(Boolean)
+    .join(" ");
+}
+
+export { bounds as capabilityBounds };

@@ -1,0 +1,7 @@
+import { defineConfig } from "vitest/config";
+
+// The integration tests spawn the real binary against a sandbox: give them time (no test
+// asserts on timing).
+export default defineConfig({
+  test: { testTimeout: 120_000, hookTimeout: 120_000 },
+});
