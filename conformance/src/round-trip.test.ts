@@ -1,0 +1,74 @@
+import {
+  type CallingHours,
+  fieldsOf,
+  type PatchField,
+  patchValue,
+  rangesByWeekday,
+} from "@campaignkit/core";
+import { type Sandbox, type SandboxVendor, startSandbox } from "@campaignkit/sandbox";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FUZZ_RUNS, supportedPatch } from "./patch-arbitraries.ts";
+import { VENDORS } from "./vendors.ts";
+
+/** A campaign per vendor in a state every supported patch may change (paused or inactive). */
+const CAMPAIGN: Record<string, string> = {
+  altur: "1237",
+  asisso: "125",
+  convoso: "222",
+  velip: "987653",
+  voxo: "101",
+};
+const ROUND_TRIPS = FUZZ_RUNS;
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ enforceRateLimits: false });
+});
+afterAll(() => sandbox?.close());
+
+/** A field's value in a comparable form: calling hours as windows per weekday (daily ≡ seven equal days). */
+function canonical(field: PatchField, value: unknown): unknown {
+  return field === "schedule.callingHours" && value !== undefined
+    ? rangesByWeekday(value as CallingHours)
+    : value;
+}
+
+function readBack(campaign: object, field: PatchField): unknown {
+  return canonical(field, patchValue(campaign as never, field));
+}
+
+for (const vendor of VENDORS) {
+  describe(`${vendor.id}: generated patches round-trip through the sandbox`, () => {
+    it(`${ROUND_TRIPS} patches inside the capabilities read back as written, where the vendor reports the field`, {
+      timeout: 120_000,
+    }, async () => {
+      const provider = () =>
+        vendor.provider.create({
+          ...sandbox.vendors[vendor.id as SandboxVendor],
+          rateLimit: false,
+          maxRetries: 0,
+        });
+      const capabilities = provider().capabilities;
+      let verified = 0;
+      await fc.assert(
+        fc.asyncProperty(supportedPatch(capabilities), async (patch) => {
+          sandbox.reset();
+          const id = CAMPAIGN[vendor.id] ?? "1";
+          const updated = await provider().updateCampaign(id, patch as never);
+          const read = await provider().getCampaign(id);
+          for (const field of fieldsOf(patch as never)) {
+            const written = canonical(field, patchValue(patch as never, field));
+            const reported = readBack(read, field);
+            if (reported === undefined) continue; // the vendor does not report this field back
+            verified += 1;
+            expect({ field, value: reported }).toEqual({ field, value: written });
+            expect(readBack(updated, field)).toEqual(written);
+          }
+        }),
+        { numRuns: ROUND_TRIPS },
+      );
+      expect(verified).toBeGreaterThan(0);
+    });
+  });
+}
