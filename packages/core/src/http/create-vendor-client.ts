@@ -6,7 +6,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, guardResponse } from "./guarded-response.js
 import { limiterFor, type RateLimit } from "./rate-limiter.js";
 import { policyOf, sendResiliently } from "./resilient-fetch.js";
 
-export type FetchFunction = (input: Request) => Promise<Response>;
+/** A fetch: called with a Request and, from the shared layer, `{ signal }` carrying the call's deadline. */
+export type FetchFunction = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 /** What every `create<Vendor>Client()` accepts. */
 export interface VendorClientSettings {
@@ -111,10 +112,10 @@ export function createVendorClient<Paths extends {}>(
     finish: (response: Response, signal: AbortSignal) => guardResponse(response, guard, signal),
   };
 
-  const sendOnce = async (attempt: Request): Promise<Response> => {
-    const release = limiter ? await limiter.acquire(attempt.signal) : undefined;
+  const sendOnce = async (attempt: Request, init: { signal: AbortSignal }): Promise<Response> => {
+    const release = limiter ? await limiter.acquire(init.signal) : undefined;
     try {
-      return await (settings.fetch ?? globalThis.fetch)(attempt);
+      return await (settings.fetch ?? globalThis.fetch)(attempt, init);
     } finally {
       release?.();
     }

@@ -17,9 +17,9 @@ export async function withCredential(
   apiKey: string,
 ): Promise<Request> {
   if (placement.in === "header") {
-    const headers = new Headers(request.headers);
-    headers.set(placement.name, `${placement.prefix ?? ""}${apiKey}`);
-    return new Request(request, { headers });
+    // A Request's own headers may be set (only forbidden names are guarded): no copy needed.
+    request.headers.set(placement.name, `${placement.prefix ?? ""}${apiKey}`);
+    return request;
   }
   const contentType = request.headers.get("content-type");
   if (contentType !== null && contentType.split(";")[0]?.trim() !== FORM_URLENCODED) {

@@ -127,6 +127,14 @@ describe("deadlines", () => {
     expect(error).toMatchObject({ code: "TIMEOUT", vendor: "acme" });
   });
 
+  it("ends the call even when the fetch ignores abort signals", async () => {
+    const deaf = () => new Promise<Response>(() => undefined);
+    const error = await client(deaf, { timeout: 30 })
+      .GET("/things/{id}", { params: { path: { id: 1 } } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "TIMEOUT" });
+  });
+
   it("takes a per-call timeout over the client's", async () => {
     const error = await client(hang, { timeout: 60_000 })
       .GET("/things/{id}", { params: { path: { id: 1 } }, campaignkit: { timeout: 20 } } as never)

@@ -88,9 +88,28 @@ function abortError(
  * retries it on 408, 429, 5xx and connection errors, honouring `Retry-After` up to 60 s.
  * Every attempt is a fresh Request built from one buffered body.
  */
+/** `promise`, or its rejection with the signal's reason as soon as `signal` aborts: a fetch that ignores signals cannot hang a call. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 export async function sendResiliently(
   request: Request,
-  send: (request: Request) => Promise<Response>,
+  send: (request: Request, init: { signal: AbortSignal }) => Promise<Response>,
   settings: ResilienceSettings,
   policy: RequestPolicy = {},
 ): Promise<Response> {
@@ -101,20 +120,24 @@ export async function sendResiliently(
       : 0;
   const callerSignal = request.signal;
   const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(timeout)]);
-  const body = request.body === null ? undefined : await request.arrayBuffer();
+  // A request with a body that may be sent again is rebuilt from one buffered copy per attempt;
+  // any other request is sent as it is (the deadline travels in `init.signal`).
+  const body = maxRetries > 0 && request.body !== null ? await request.arrayBuffer() : undefined;
 
   for (let attempt = 0; ; attempt++) {
     if (signal.aborted) throw abortError(settings.vendor, callerSignal, timeout, signal.reason);
-    const attemptRequest = new Request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body,
-      signal,
-      redirect: request.redirect,
-    });
+    const attemptRequest =
+      body === undefined
+        ? request
+        : new Request(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body,
+            redirect: request.redirect,
+          });
     let response: Response;
     try {
-      response = await send(attemptRequest);
+      response = await untilAborted(send(attemptRequest, { signal }), signal);
     } catch (error) {
       if (signal.aborted) throw abortError(settings.vendor, callerSignal, timeout, error);
       if (error instanceof CampaignkitError) throw error;
