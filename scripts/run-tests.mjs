@@ -54,6 +54,10 @@ if (generated && !fresh)
 check("generated clients match specs/ (pnpm generate changes nothing)", fresh);
 
 check("build and typecheck", run("pnpm", ["exec", "turbo", "run", "build", "typecheck"]));
+check(
+  "bundle-size budgets (packages/bench/size-budgets.json)",
+  run("pnpm", ["--filter", "@campaignkit/bench", "run", "size"]),
+);
 
 /** Runs a command, echoing its output as it comes, and returns its exit status and output. */
 function runTee(command, args) {

@@ -27,6 +27,47 @@ export interface BundleSize {
   withinBudget: boolean;
 }
 
+async function bundle(contents: string): Promise<{ minifiedBytes: number; gzippedBytes: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: here, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "error",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
+}
+
+/** What the parts cost on their own: zod classic vs zod/mini for the same schema, and openapi-fetch. */
+export async function measureBaselines(): Promise<
+  { name: string; minifiedBytes: number; gzippedBytes: number }[]
+> {
+  const schema =
+    "{ id: z.string(), status: z.enum(['active', 'paused']), count: z.optional(z.number()) }";
+  return [
+    {
+      name: "baseline: zod (classic), one object schema",
+      ...(await bundle(
+        `import { z } from "zod"; export const s = z.object(${schema}); export const parse = (v) => s.safeParse(v);`,
+      )),
+    },
+    {
+      name: "baseline: zod/mini, the same schema",
+      ...(await bundle(
+        `import * as z from "zod/mini"; export const s = z.object(${schema}); export const parse = (v) => s.safeParse(v);`,
+      )),
+    },
+    {
+      name: "baseline: openapi-fetch createClient",
+      ...(await bundle(`export { default } from "openapi-fetch";`)),
+    },
+  ];
+}
+
 export async function measureBundles(): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const [name, factory] of Object.entries(FACTORIES)) {

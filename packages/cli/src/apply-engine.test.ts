@@ -72,7 +72,9 @@ const change = (line: number, id: string, c: ValidChange["change"]): ValidChange
 function engine(provider: CampaignProvider, records: JournalRecord[], overrides = {}) {
   return {
     providers: () => provider,
-    record: (record: JournalRecord) => records.push(record),
+    record: (record: JournalRecord) => {
+      records.push(record);
+    },
     resume: resumeStateOf([]),
     concurrency: 4,
     read: true,

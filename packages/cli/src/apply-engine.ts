@@ -107,8 +107,8 @@ export async function validateChange(
 
 export interface EngineOptions {
   providers: (vendor: VendorId) => CampaignProvider;
-  /** Appends a journal record (and syncs it) — or nothing, when there is no journal. */
-  record: (record: JournalRecord) => void;
+  /** Appends a journal record and resolves once it is on disk (or at once, without a journal). */
+  record: (record: JournalRecord) => void | Promise<void>;
   resume: ResumeState;
   concurrency: number;
   /** Read each campaign first and skip the write when it already shows the change. */
@@ -174,7 +174,7 @@ export async function applyChanges(
           const message = interrupted
             ? "applied before the interruption (the campaign already shows the change)"
             : "the campaign already shows the change";
-          options.record({
+          await options.record({
             type: "outcome",
             line,
             vendor,
@@ -186,19 +186,20 @@ export async function applyChanges(
           return finish({ ...who, outcome: "unchanged", message });
         }
       }
-      options.record({ type: "started", line, vendor, id, at: now() });
+      // The write goes out only once its `started` record is on disk.
+      await options.record({ type: "started", line, vendor, id, at: now() });
       if ("action" in change) {
         if (change.action === "pause") await provider.pauseCampaign(id, call);
         else await provider.resumeCampaign(id, call);
       } else {
         await provider.updateCampaign(id, change.patch, call);
       }
-      options.record({ type: "outcome", line, vendor, id, outcome: "applied", at: now() });
+      await options.record({ type: "outcome", line, vendor, id, outcome: "applied", at: now() });
       finish({ ...who, outcome: "applied" });
     } catch (error) {
       if (options.signal.aborted) return finish({ ...who, outcome: "pending" });
       const failure = messageOf(error);
-      options.record({
+      await options.record({
         type: "outcome",
         line,
         vendor,

@@ -9,15 +9,44 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = "2026-01-01T00:00:00.000Z";
 
 describe("journal", () => {
-  it("appends records that read back in order", () => {
+  it("appends records that read back in order", async () => {
     const path = join(dir, "a.journal");
     const journal = new JournalWriter(path);
-    journal.append({ type: "run", file: "x.jsonl", sha256: "abc", lines: 3, resumed: false, at });
-    journal.append({ type: "started", line: 1, vendor: "altur", id: "1", at });
-    journal.append({ type: "outcome", line: 1, vendor: "altur", id: "1", outcome: "applied", at });
-    journal.close();
+    await journal.append({
+      type: "run",
+      file: "x.jsonl",
+      sha256: "abc",
+      lines: 3,
+      resumed: false,
+      at,
+    });
+    await journal.append({ type: "started", line: 1, vendor: "altur", id: "1", at });
+    await journal.append({
+      type: "outcome",
+      line: 1,
+      vendor: "altur",
+      id: "1",
+      outcome: "applied",
+      at,
+    });
+    await journal.close();
     const records = readJournal(readFileSync(path, "utf8"));
     expect(records.map((record) => record.type)).toEqual(["run", "started", "outcome"]);
+  });
+
+  it("has a record on disk when its append resolves, and groups records appended together", async () => {
+    const path = join(dir, "b.journal");
+    const journal = new JournalWriter(path);
+    const appends = Array.from({ length: 50 }, (_, i) =>
+      journal.append({ type: "started", line: i + 1, vendor: "altur", id: String(i), at }),
+    );
+    await appends[0];
+    expect(readJournal(readFileSync(path, "utf8")).length).toBeGreaterThan(0);
+    await Promise.all(appends);
+    expect(
+      readJournal(readFileSync(path, "utf8")).map((r) => (r as { line: number }).line),
+    ).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    await journal.close();
   });
 
   it("resumes: lines with an outcome are done, started-only lines are interrupted", () => {

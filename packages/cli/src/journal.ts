@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsync, openSync, readFileSync, write } from "node:fs";
+import { promisify } from "node:util";
 
 export type Outcome = "applied" | "unchanged" | "rejected";
 
@@ -85,20 +86,48 @@ export function loadResumeState(path: string): ResumeState {
   return resumeStateOf(readJournal(readFileSync(path, "utf8")));
 }
 
-/** An append-only JSONL journal; each record is written with one call and fsync'd. */
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+
+/**
+ * An append-only JSONL journal with group commit: `append` resolves once its record is written
+ * and fsync'd; records appended while a sync is running go out together in the next one. So a
+ * line's write is sent only after its `started` record is on disk, without one sync per record
+ * holding up every other line.
+ */
 export class JournalWriter {
   readonly #fd: number;
+  #pending: { text: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #flushing: Promise<void> | undefined;
 
   constructor(readonly path: string) {
     this.#fd = openSync(path, "a");
   }
 
-  append(record: JournalRecord): void {
-    writeSync(this.#fd, `${JSON.stringify(record)}\n`);
-    fsyncSync(this.#fd);
+  append(record: JournalRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ text: `${JSON.stringify(record)}\n`, resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
   }
 
-  close(): void {
+  async #flush(): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0);
+      try {
+        await writeAsync(this.#fd, batch.map((entry) => entry.text).join(""));
+        await fsyncAsync(this.#fd);
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    this.#flushing = undefined;
+  }
+
+  /** Waits for every appended record to be on disk, then closes the file. */
+  async close(): Promise<void> {
+    await this.#flushing;
     closeSync(this.#fd);
   }
 }

@@ -23,7 +23,7 @@ import {
 } from "./convert-to-convoso-steps.js";
 import { convosoCapabilities } from "./convoso-capabilities.js";
 import { type ConvosoClient, convosoDescriptor, createConvosoClient } from "./convoso-client.js";
-import { campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
+import { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
 
 const VENDOR = "convoso";
 
@@ -34,8 +34,9 @@ export interface ConvosoProvider extends CampaignProvider {
   readonly client: ConvosoClient;
 }
 
-function pick(campaigns: Campaign[], id: string, applied?: string[]): Campaign {
-  const campaign = campaigns.find((c) => c.id === id);
+/** The campaign with `id` of a search answer (only it is mapped), or NOT_FOUND. */
+function pick(body: unknown, id: string, applied?: string[]): Campaign {
+  const campaign = campaignFromSearch(body, id);
   if (campaign) return campaign;
   throw new CampaignkitError({
     code: "NOT_FOUND",
@@ -65,8 +66,8 @@ export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
     checkPatchSupported(VENDOR, convosoCapabilities, parsed);
     return parsed;
   };
-  const search = async (purpose: string, options?: CallOptions) =>
-    campaignsFromSearch(await send(convosoSearchStep(purpose), options));
+  const search = (purpose: string, options?: CallOptions) =>
+    send(convosoSearchStep(purpose), options);
 
   return {
     vendor: VENDOR,
@@ -80,7 +81,7 @@ export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
 
     async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
       // Convoso answers every campaign in one response: there is no next page to miss.
-      for (const campaign of await search("list campaigns", options)) {
+      for (const campaign of campaignsFromSearch(await search("list campaigns", options))) {
         if (!query.status || campaign.status === query.status) yield campaign;
       }
     },
@@ -90,7 +91,7 @@ export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
       const bodies = await runSteps(steps, (step) => send(step, options));
       // The last step is the read-back search; `/campaigns/status` answers no campaign.
       return pick(
-        campaignsFromSearch(bodies.at(-1)),
+        bodies.at(-1),
         id,
         steps.slice(0, -1).map((step) => step.purpose),
       );

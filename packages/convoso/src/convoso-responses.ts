@@ -4,6 +4,7 @@ import {
   expectObject,
   invalidResponse,
   type VendorResponses,
+  wireId,
 } from "@campaignkit/core";
 import { decodeConvosoError } from "./convoso-errors.js";
 import type { components } from "./generated/convoso-api.js";
@@ -18,14 +19,32 @@ const VENDOR = "convoso";
  * the answer is INVALID_RESPONSE.
  */
 export function campaignsFromSearch(body: unknown): Campaign[] {
+  return searchData(body).map(toCampaign);
+}
+
+/**
+ * The one campaign with `id` of a search answer, or undefined. Only that one is mapped and
+ * validated: a search answers every campaign of the account.
+ */
+export function campaignFromSearch(body: unknown, id: string): Campaign | undefined {
+  // Every id is checked (cheaply), so a malformed answer is INVALID_RESPONSE, never NOT_FOUND.
+  const wire = searchData(body).find(
+    (item) => wireId(VENDOR, "searchCampaigns", (item as { id?: unknown } | null)?.id) === id,
+  );
+  return wire === undefined ? undefined : toCampaign(wire);
+}
+
+function searchData(body: unknown): unknown[] {
   const envelope = expectObject(VENDOR, "searchCampaigns", body);
   if (!Array.isArray(envelope.data)) {
     throw invalidResponse(VENDOR, "searchCampaigns", "data is not an array");
   }
-  return envelope.data.map((wire) => {
-    const campaign = expectObject(VENDOR, "searchCampaigns", wire, "campaign") as ConvosoCampaign;
-    return checkedCampaign(VENDOR, "searchCampaigns", mapConvosoCampaign(campaign));
-  });
+  return envelope.data;
+}
+
+function toCampaign(wire: unknown): Campaign {
+  const campaign = expectObject(VENDOR, "searchCampaigns", wire, "campaign") as ConvosoCampaign;
+  return checkedCampaign(VENDOR, "searchCampaigns", mapConvosoCampaign(campaign));
 }
 
 /** How Convoso's answers read, per operation of specs/convoso.openapi.yaml. */

@@ -18,6 +18,6 @@ export {
   decodeConvosoError,
 } from "./convoso-errors.js";
 export { type ConvosoProvider, type ConvosoSettings, createConvoso } from "./convoso-provider.js";
-export { campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
+export { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
 export type { components, operations, paths } from "./generated/convoso-api.js";
 export { mapConvosoCampaign } from "./map-convoso-campaign.js";

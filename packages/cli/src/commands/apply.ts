@@ -264,7 +264,7 @@ export async function applyCommand(
   }
   const journal = new JournalWriter(journalPath);
   try {
-    journal.append({
+    await journal.append({
       type: "run",
       file: path,
       sha256,
@@ -277,7 +277,7 @@ export async function applyCommand(
       const earlier = resume.outcomes.get(line.line);
       if (earlier) Object.assign(line, { fromJournal: true });
       else {
-        journal.append({
+        await journal.append({
           type: "outcome",
           line: line.line,
           ...(line.vendor ? { vendor: line.vendor } : {}),
@@ -339,7 +339,7 @@ export async function applyCommand(
     progress.clear();
     report.push(...outcomes);
   } finally {
-    journal.close();
+    await journal.close();
   }
 
   report.sort((a, b) => a.line - b.line);

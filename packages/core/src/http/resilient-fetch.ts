@@ -119,7 +119,42 @@ export async function sendResiliently(
       ? (policy.maxRetries ?? settings.maxRetries ?? DEFAULT_MAX_RETRIES)
       : 0;
   const callerSignal = request.signal;
-  const signal = AbortSignal.any([callerSignal, AbortSignal.timeout(timeout)]);
+  // One deadline for the whole call, cleared as soon as the call ends (AbortSignal.timeout would
+  // keep every finished call's signal alive until its timer fires).
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException(`no answer within ${timeout} ms`, "TimeoutError")),
+    timeout,
+  );
+  const onCallerAbort = () => deadline.abort(callerSignal.reason);
+  if (callerSignal.aborted) onCallerAbort();
+  else callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+  try {
+    return await attemptUntilDone(request, send, settings, {
+      signal: deadline.signal,
+      callerSignal,
+      timeout,
+      maxRetries,
+    });
+  } finally {
+    clearTimeout(timer);
+    callerSignal.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+interface CallState {
+  signal: AbortSignal;
+  callerSignal: AbortSignal;
+  timeout: number;
+  maxRetries: number;
+}
+
+async function attemptUntilDone(
+  request: Request,
+  send: (request: Request, init: { signal: AbortSignal }) => Promise<Response>,
+  settings: ResilienceSettings,
+  { signal, callerSignal, timeout, maxRetries }: CallState,
+): Promise<Response> {
   // A request with a body that may be sent again is rebuilt from one buffered copy per attempt;
   // any other request is sent as it is (the deadline travels in `init.signal`).
   const body = maxRetries > 0 && request.body !== null ? await request.arrayBuffer() : undefined;

@@ -14,15 +14,23 @@ export function isCalendarDate(value: string): boolean {
   );
 }
 
+const knownZones = new Map<string, boolean>();
+
 /** An IANA zone name (`Europe/Lisbon`, `UTC`) that this runtime knows; not an offset like `+01:00`. */
 export function isIanaTimeZone(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  // Asking Intl is slow (it builds a formatter), and the same few zones come back all the time.
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(value, known);
   }
+  return known;
 }
 
 /** Minutes since midnight of an `HH:MM` time. */

@@ -40,10 +40,13 @@ export async function planSteps(
     });
     return new Response(null, { status: 204 });
   };
+  // Nothing is sent: no rate to keep, nothing to retry.
   const client = createVendorClient<never>(descriptor, {
     ...settings,
     apiKey: REDACTED,
     fetch: record,
+    rateLimit: false,
+    maxRetries: 0,
   }) as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
   for (const step of steps) {
     purpose = step.purpose;
