@@ -58,6 +58,11 @@ check(
   "bundle-size budgets (packages/bench/size-budgets.json)",
   run("pnpm", ["--filter", "@campaignkit/bench", "run", "size"]),
 );
+check("every changed package has a changeset", run("node", ["scripts/check-changesets.mjs"]));
+check(
+  "packed packages: publint, attw, consumer install and type-check (scripts/check-packages.mjs)",
+  run("node", ["scripts/check-packages.mjs"]),
+);
 
 /** Runs a command, echoing its output as it comes, and returns its exit status and output. */
 function runTee(command, args) {
