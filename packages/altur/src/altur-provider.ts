@@ -3,18 +3,13 @@ import {
   CampaignkitError,
   type CampaignPatch,
   type CampaignProvider,
-  checkCampaignId,
-  checkPatchSupported,
   type ListCampaignsQuery,
   type PlannedRequest,
   type ProviderSettings,
-  parseCampaignPatch,
-  planSteps,
+  providerKit,
   type RequestStep,
   runSteps,
-  sendStep,
 } from "@campaignkit/core";
-import type { Client } from "openapi-fetch";
 import { alturCapabilities } from "./altur-capabilities.js";
 import { type AlturClient, alturDescriptor, createAlturClient } from "./altur-client.js";
 import {
@@ -37,14 +32,14 @@ export interface AlturProvider extends CampaignProvider {
 /** A campaignkit provider for Altur: one normalized campaign model over Altur's API. */
 export function createAltur(settings: AlturSettings): AlturProvider {
   const client = createAlturClient(settings);
-  const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(client as unknown as Client<never>, VENDOR, step, alturResponses.decodeError, options);
-  const checkId = (id: string) => checkCampaignId(VENDOR, id, "integer");
-  const validPatch = (patch: CampaignPatch) => {
-    const parsed = parseCampaignPatch(VENDOR, patch);
-    checkPatchSupported(VENDOR, alturCapabilities, parsed);
-    return parsed;
-  };
+  const { send, checkId, validPatch, plan, matches } = providerKit({
+    descriptor: alturDescriptor,
+    settings,
+    client,
+    capabilities: alturCapabilities,
+    responses: alturResponses,
+    ids: "integer",
+  });
 
   const getCampaign = async (id: string, options?: CallOptions) =>
     campaignFromEnvelope("getCampaign", await send(alturGetStep(checkId(id)), options));
@@ -65,7 +60,7 @@ export function createAltur(settings: AlturSettings): AlturProvider {
       };
       const page = await send(step, options);
       for (const campaign of campaignsFromList(page)) {
-        if (!query.status || campaign.status === query.status) yield campaign;
+        if (matches(query, campaign)) yield campaign;
       }
       if (alturHasNextPage(page)) {
         throw new CampaignkitError({
@@ -91,11 +86,7 @@ export function createAltur(settings: AlturSettings): AlturProvider {
     },
 
     async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
-      return planSteps(
-        alturDescriptor,
-        settings,
-        toAlturUpdateSteps(checkId(id), validPatch(patch)),
-      );
+      return plan(toAlturUpdateSteps(checkId(id), validPatch(patch)));
     },
   };
 }

@@ -2,18 +2,13 @@ import {
   type CallOptions,
   type CampaignPatch,
   type CampaignProvider,
-  checkCampaignId,
-  checkPatchSupported,
   type ListCampaignsQuery,
   type PlannedRequest,
   type ProviderSettings,
-  parseCampaignPatch,
-  planSteps,
+  providerKit,
   type RequestStep,
   runSteps,
-  sendStep,
 } from "@campaignkit/core";
-import type { Client } from "openapi-fetch";
 import { asissoCapabilities } from "./asisso-capabilities.js";
 import { type AsissoClient, asissoDescriptor, createAsissoClient } from "./asisso-client.js";
 import { asissoResponses, campaignFromBody, campaignsFromList } from "./asisso-responses.js";
@@ -31,20 +26,14 @@ export interface AsissoProvider extends CampaignProvider {
 /** A campaignkit provider for Asisso: one normalized campaign model over Asisso's API. */
 export function createAsisso(settings: AsissoSettings): AsissoProvider {
   const client = createAsissoClient(settings);
-  const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(
-      client as unknown as Client<never>,
-      VENDOR,
-      step,
-      asissoResponses.decodeError,
-      options,
-    );
-  const checkId = (id: string) => checkCampaignId(VENDOR, id, "integer");
-  const validPatch = (patch: CampaignPatch) => {
-    const parsed = parseCampaignPatch(VENDOR, patch);
-    checkPatchSupported(VENDOR, asissoCapabilities, parsed);
-    return parsed;
-  };
+  const { send, checkId, validPatch, plan, matches } = providerKit({
+    descriptor: asissoDescriptor,
+    settings,
+    client,
+    capabilities: asissoCapabilities,
+    responses: asissoResponses,
+    ids: "integer",
+  });
 
   const getCampaign = async (id: string, options?: CallOptions) =>
     campaignFromBody("getCampaign", await send(asissoGetStep(checkId(id)), options));
@@ -65,7 +54,7 @@ export function createAsisso(settings: AsissoSettings): AsissoProvider {
       };
       // Asisso documents no paging: the one answer holds every campaign there is to read.
       for (const campaign of campaignsFromList(await send(step, options))) {
-        if (!query.status || campaign.status === query.status) yield campaign;
+        if (matches(query, campaign)) yield campaign;
       }
     },
 
@@ -85,11 +74,7 @@ export function createAsisso(settings: AsissoSettings): AsissoProvider {
     },
 
     async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
-      return planSteps(
-        asissoDescriptor,
-        settings,
-        toAsissoUpdateSteps(checkId(id), validPatch(patch)),
-      );
+      return plan(toAsissoUpdateSteps(checkId(id), validPatch(patch)));
     },
   };
 }

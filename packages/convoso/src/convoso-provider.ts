@@ -4,18 +4,13 @@ import {
   CampaignkitError,
   type CampaignPatch,
   type CampaignProvider,
-  checkCampaignId,
-  checkPatchSupported,
   type ListCampaignsQuery,
   type PlannedRequest,
   type ProviderSettings,
-  parseCampaignPatch,
-  planSteps,
+  providerKit,
   type RequestStep,
   runSteps,
-  sendStep,
 } from "@campaignkit/core";
-import type { Client } from "openapi-fetch";
 import {
   convosoSearchStep,
   convosoStatusStep,
@@ -51,21 +46,15 @@ function pick(body: unknown, id: string, applied?: string[]): Campaign {
 /** A campaignkit provider for Convoso: one normalized campaign model over Convoso's API. */
 export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
   const client = createConvosoClient(settings);
+  const { send, checkId, validPatch, plan, matches } = providerKit({
+    descriptor: convosoDescriptor,
+    settings,
+    client,
+    capabilities: convosoCapabilities,
+    responses: convosoResponses,
+    ids: "string",
+  });
   // An echoed token never reaches the decoder: core cuts credentials out of every answer.
-  const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(
-      client as unknown as Client<never>,
-      VENDOR,
-      step,
-      convosoResponses.decodeError,
-      options,
-    );
-  const checkId = (id: string) => checkCampaignId(VENDOR, id, "string");
-  const validPatch = (patch: CampaignPatch) => {
-    const parsed = parseCampaignPatch(VENDOR, patch);
-    checkPatchSupported(VENDOR, convosoCapabilities, parsed);
-    return parsed;
-  };
   const search = (purpose: string, options?: CallOptions) =>
     send(convosoSearchStep(purpose), options);
 
@@ -82,7 +71,7 @@ export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
     async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
       // Convoso answers every campaign in one response: there is no next page to miss.
       for (const campaign of campaignsFromSearch(await search("list campaigns", options))) {
-        if (!query.status || campaign.status === query.status) yield campaign;
+        if (matches(query, campaign)) yield campaign;
       }
     },
 
@@ -106,11 +95,7 @@ export function createConvoso(settings: ConvosoSettings): ConvosoProvider {
     },
 
     async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
-      return planSteps(
-        convosoDescriptor,
-        settings,
-        toConvosoUpdateSteps(checkId(id), validPatch(patch)),
-      );
+      return plan(toConvosoUpdateSteps(checkId(id), validPatch(patch)));
     },
   };
 }

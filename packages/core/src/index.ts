@@ -90,6 +90,7 @@ export type {
   PlannedRequest,
   ProviderSettings,
 } from "./provider/provider.js";
+export { type ProviderKit, type ProviderKitOptions, providerKit } from "./provider/provider-kit.js";
 export {
   type ErrorDecoder,
   type RequestStep,

@@ -4,19 +4,14 @@ import {
   CampaignkitError,
   type CampaignPatch,
   type CampaignProvider,
-  checkCampaignId,
-  checkPatchSupported,
   type ListCampaignsQuery,
   markApplied,
   type PlannedRequest,
   type ProviderSettings,
-  parseCampaignPatch,
-  planSteps,
+  providerKit,
   type RequestStep,
   runSteps,
-  sendStep,
 } from "@campaignkit/core";
-import type { Client } from "openapi-fetch";
 import { toVelipUpdateSteps, velipActiveStep, velipCampaignId } from "./convert-to-velip-steps.js";
 import { velipCapabilities } from "./velip-capabilities.js";
 import { createVelipClient, type VelipClient, velipDescriptor } from "./velip-client.js";
@@ -61,14 +56,14 @@ function listStep(): RequestStep {
 /** A campaignkit provider for Velip: one normalized campaign model over Velip's API. */
 export function createVelip(settings: VelipSettings): VelipProvider {
   const client = createVelipClient(settings);
-  const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(client as unknown as Client<never>, VENDOR, step, velipResponses.decodeError, options);
-  const checkId = (id: string) => checkCampaignId(VENDOR, id, "integer");
-  const validPatch = (patch: CampaignPatch) => {
-    const parsed = parseCampaignPatch(VENDOR, patch);
-    checkPatchSupported(VENDOR, velipCapabilities, parsed);
-    return parsed;
-  };
+  const { send, checkId, validPatch, plan, matches } = providerKit({
+    descriptor: velipDescriptor,
+    settings,
+    client,
+    capabilities: velipCapabilities,
+    responses: velipResponses,
+    ids: "integer",
+  });
   const withId = (campaigns: Campaign[], id: string) => campaigns.find((c) => c.id === id);
 
   const getCampaign = async (id: string, options?: CallOptions): Promise<Campaign> => {
@@ -93,7 +88,7 @@ export function createVelip(settings: VelipSettings): VelipProvider {
     async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
       const answer = await send(listStep(), options);
       for (const campaign of campaignsFromAnswer("getCampaignsList", answer)) {
-        if (!query.status || campaign.status === query.status) yield campaign;
+        if (matches(query, campaign)) yield campaign;
       }
       if (velipListMayBeTruncated(answer)) {
         throw new CampaignkitError({
@@ -129,11 +124,7 @@ export function createVelip(settings: VelipSettings): VelipProvider {
     },
 
     async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
-      return planSteps(
-        velipDescriptor,
-        settings,
-        toVelipUpdateSteps(checkId(id), validPatch(patch)),
-      );
+      return plan(toVelipUpdateSteps(checkId(id), validPatch(patch)));
     },
   };
 }

@@ -2,19 +2,14 @@ import {
   type CallOptions,
   type CampaignPatch,
   type CampaignProvider,
-  checkCampaignId,
-  checkPatchSupported,
   type ListCampaignsQuery,
   type PlannedRequest,
   type ProviderSettings,
-  parseCampaignPatch,
-  planSteps,
+  providerKit,
   type RequestStep,
   runSteps,
-  sendStep,
   validationError,
 } from "@campaignkit/core";
-import type { Client } from "openapi-fetch";
 import { toVoxoUpdateSteps, voxoCampaignId, voxoStateStep } from "./convert-to-voxo-steps.js";
 import { voxoCapabilities } from "./voxo-capabilities.js";
 import { createVoxoClient, type VoxoClient, voxoDescriptor } from "./voxo-client.js";
@@ -66,14 +61,14 @@ function listStep(tenantId: number): RequestStep {
 export function createVoxo(settings: VoxoSettings): VoxoProvider {
   const tenantId = checkTenantId(settings?.tenantId);
   const client = createVoxoClient(settings);
-  const send = (step: RequestStep, options?: CallOptions) =>
-    sendStep(client as unknown as Client<never>, VENDOR, step, voxoResponses.decodeError, options);
-  const checkId = (id: string) => checkCampaignId(VENDOR, id, "integer");
-  const validPatch = (patch: CampaignPatch) => {
-    const parsed = parseCampaignPatch(VENDOR, patch);
-    checkPatchSupported(VENDOR, voxoCapabilities, parsed);
-    return parsed;
-  };
+  const { send, checkId, validPatch, plan, matches } = providerKit({
+    descriptor: voxoDescriptor,
+    settings,
+    client,
+    capabilities: voxoCapabilities,
+    responses: voxoResponses,
+    ids: "integer",
+  });
 
   return {
     vendor: VENDOR,
@@ -95,7 +90,7 @@ export function createVoxo(settings: VoxoSettings): VoxoProvider {
       // A bare array without paging: the one answer holds every campaign of the tenant.
       const body = await send(listStep(tenantId), options);
       for (const campaign of campaignsFromList(body)) {
-        if (!query.status || campaign.status === query.status) yield campaign;
+        if (matches(query, campaign)) yield campaign;
       }
     },
 
@@ -115,7 +110,7 @@ export function createVoxo(settings: VoxoSettings): VoxoProvider {
     },
 
     async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
-      return planSteps(voxoDescriptor, settings, toVoxoUpdateSteps(checkId(id), validPatch(patch)));
+      return plan(toVoxoUpdateSteps(checkId(id), validPatch(patch)));
     },
   };
 }
