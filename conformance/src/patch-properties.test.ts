@@ -30,23 +30,28 @@ for (const vendor of VENDORS) {
     const counts = { tried: 0, refused: 0, sent: 0, requests: 0 };
     const capabilities = vendor.provider.create({ apiKey: API_KEY }).capabilities;
     tally[vendor.id] = counts;
+    /** A provider answered by a fresh spec responder, with nothing between them (no retries, no limiter). */
+    const fresh = () => {
+      const responder = specResponder(
+        spec,
+        operations,
+        validator,
+        API_KEY,
+        vendor.provider.responses,
+      );
+      const provider = vendor.provider.create({
+        apiKey: API_KEY,
+        fetch: responder.fetch,
+        maxRetries: 0,
+        rateLimit: false,
+      });
+      return { responder, provider };
+    };
 
     it("refuses every invalid patch before any request, and sends only spec-valid requests for the rest", async () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(anyPatch, supportedPatch(capabilities)), async (patch) => {
-          const responder = specResponder(
-            spec,
-            operations,
-            validator,
-            API_KEY,
-            vendor.provider.responses,
-          );
-          const provider = vendor.provider.create({
-            apiKey: API_KEY,
-            fetch: responder.fetch,
-            maxRetries: 0,
-            rateLimit: false,
-          });
+          const { responder, provider } = fresh();
           counts.tried += 1;
           let error: CampaignkitError | undefined;
           try {
@@ -79,19 +84,7 @@ for (const vendor of VENDORS) {
     it("accepts every patch inside its declared capabilities, and plans exactly what it sends", async () => {
       await fc.assert(
         fc.asyncProperty(supportedPatch(capabilities), async (patch) => {
-          const responder = specResponder(
-            spec,
-            operations,
-            validator,
-            API_KEY,
-            vendor.provider.responses,
-          );
-          const provider = vendor.provider.create({
-            apiKey: API_KEY,
-            fetch: responder.fetch,
-            maxRetries: 0,
-            rateLimit: false,
-          });
+          const { responder, provider } = fresh();
           const plan = await provider.planUpdate(vendor.provider.sampleId, patch as never);
           await provider.updateCampaign(vendor.provider.sampleId, patch as never);
           expect(responder.requests.flatMap((r) => r.problems)).toEqual([]);
