@@ -1,11 +1,4 @@
-import {
-  type CallingHours,
-  type Campaign,
-  type FieldSupport,
-  type OperationSupport,
-  type PlannedRequest,
-  WEEKDAYS,
-} from "@campaignkit/core";
+import { type CallingHours, type Campaign, type PlannedRequest, WEEKDAYS } from "@campaignkit/core";
 
 /** An aligned text table: a header, a rule, then the rows; columns two spaces apart. */
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
@@ -136,36 +129,3 @@ export function formatPlan(plan: readonly PlannedRequest[], indent = ""): string
     .join("\n")
     .concat("\n");
 }
-
-function bounds(support: FieldSupport): string {
-  const parts: string[] = [];
-  if (support.min !== undefined || support.max !== undefined) {
-    parts.push(`${support.min ?? "…"}-${support.max ?? "…"}`);
-  }
-  if (support.minLength !== undefined) parts.push(`>=${support.minLength} chars`);
-  if (support.maxLength !== undefined) parts.push(`<=${support.maxLength} chars`);
-  if (support.allowsMax) parts.push(`or "max"`);
-  const hours = support.callingHours;
-  if (hours) {
-    const weekly = {
-      any: "any weekly",
-      "one-range-per-day": "weekly, 1 window/day",
-      "same-every-day": "same window every day",
-    }[hours.weekly];
-    parts.push(hours.daily ? `daily or ${weekly}` : weekly);
-    if (hours.maxRanges !== undefined) parts.push(`<=${hours.maxRanges} windows`);
-  }
-  if (support.requires?.length) parts.push(`with ${support.requires.join(", ")}`);
-  return parts.join(", ");
-}
-
-/** A capability cell: `yes`, bounds, `(inferred)`; `-` when unsupported. */
-export function capabilityCell(support: OperationSupport | FieldSupport): string {
-  if (!support.supported) return "-";
-  const detail = "wire" in support || "min" in support ? bounds(support as FieldSupport) : "";
-  return ["yes", detail, support.evidence === "inferred" ? "(inferred)" : ""]
-    .filter(Boolean)
-    .join(" ");
-}
-
-export { bounds as capabilityBounds };

@@ -68,6 +68,7 @@ export {
   type ProviderCapabilities,
   type ProviderOperation,
 } from "./provider/capabilities.js";
+export { describeBounds, describeSupport } from "./provider/describe-support.js";
 export {
   codeForHttpStatus,
   type VendorErrorFacts,

@@ -1,8 +1,8 @@
-import { PATCH_FIELDS, PROVIDER_OPERATIONS } from "@campaignkit/core";
+import { describeBounds, PATCH_FIELDS, PROVIDER_OPERATIONS } from "@campaignkit/core";
 import { parseCommandArgs } from "../args.js";
 import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { capabilityBounds, clip, table } from "../format.js";
+import { clip, table } from "../format.js";
 import { CAPABILITIES, isVendor, VENDORS } from "../vendors.js";
 
 const OPTIONS = {
@@ -67,7 +67,7 @@ export async function capabilitiesCommand(
       field,
       support.supported ? "yes" : "no",
       support.wire ?? "",
-      support.supported ? capabilityBounds(support) : "",
+      support.supported ? describeBounds(support, "ascii") : "",
       support.evidence ?? "",
       clip(support.note ?? "", 70),
     ];
