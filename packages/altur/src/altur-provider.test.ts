@@ -1,5 +1,5 @@
 import { CampaignkitError } from "@campaignkit/core";
-import { type Route, scriptedFetch } from "@campaignkit/test-support";
+import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
 import { describe, expect, it } from "vitest";
 import { createAltur } from "./altur-provider.js";
 
@@ -17,14 +17,7 @@ function setup(routes: Route[]) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<CampaignkitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CampaignkitError);
-  return error as CampaignkitError;
-}
+const rejection = (promise: Promise<unknown>) => rejectedWith(promise, CampaignkitError);
 
 describe("createAltur().updateCampaign", () => {
   it("pauses first, then patches, and returns the campaign from the PATCH answer", async () => {

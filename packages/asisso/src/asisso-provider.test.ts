@@ -1,5 +1,5 @@
 import { CampaignkitError } from "@campaignkit/core";
-import { type Route, readSpec, scriptedFetch } from "@campaignkit/test-support";
+import { type Route, readSpec, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
 import { describe, expect, it } from "vitest";
 import { createAsisso } from "./asisso-provider.js";
 import { asissoResponses } from "./asisso-responses.js";
@@ -22,14 +22,7 @@ function setup(routes: Route[]) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<CampaignkitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CampaignkitError);
-  return error as CampaignkitError;
-}
+const rejection = (promise: Promise<unknown>) => rejectedWith(promise, CampaignkitError);
 
 describe("createAsisso().updateCampaign", () => {
   it("pauses first, then patches, and returns the campaign from the PATCH answer", async () => {

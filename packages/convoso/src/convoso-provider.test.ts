@@ -1,5 +1,5 @@
 import { CampaignkitError, PATCH_FIELDS } from "@campaignkit/core";
-import { type Route, scriptedFetch } from "@campaignkit/test-support";
+import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
 import { describe, expect, it } from "vitest";
 import { createConvoso } from "./convoso-provider.js";
 
@@ -25,14 +25,7 @@ function setup(routes: Route[]) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<CampaignkitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CampaignkitError);
-  return error as CampaignkitError;
-}
+const rejection = (promise: Promise<unknown>) => rejectedWith(promise, CampaignkitError);
 
 describe("createConvoso().getCampaign", () => {
   it("searches once, with the token in the form body only, and picks the campaign by id", async () => {

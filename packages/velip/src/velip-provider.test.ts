@@ -1,5 +1,5 @@
 import { CampaignkitError } from "@campaignkit/core";
-import { type Route, scriptedFetch } from "@campaignkit/test-support";
+import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
 import { describe, expect, it } from "vitest";
 import { createVelip } from "./velip-provider.js";
 
@@ -34,14 +34,7 @@ function setup(routes: Route[], maxRetries = 0) {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<CampaignkitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CampaignkitError);
-  return error as CampaignkitError;
-}
+const rejection = (promise: Promise<unknown>) => rejectedWith(promise, CampaignkitError);
 
 describe("createVelip().getCampaign", () => {
   it("reads one campaign with GetCampaignsList and cp_id, as JSON with a Bearer token", async () => {

@@ -1,5 +1,5 @@
 import { CampaignkitError, PATCH_FIELDS, PROVIDER_OPERATIONS } from "@campaignkit/core";
-import { type Route, scriptedFetch } from "@campaignkit/test-support";
+import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
 import { describe, expect, it } from "vitest";
 import { voxoCapabilities } from "./voxo-capabilities.js";
 import { createVoxo, type VoxoSettings } from "./voxo-provider.js";
@@ -35,14 +35,7 @@ function setup(routes: Route[], extra: Partial<VoxoSettings> = { tenantId: 42 })
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<CampaignkitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CampaignkitError);
-  return error as CampaignkitError;
-}
+const rejection = (promise: Promise<unknown>) => rejectedWith(promise, CampaignkitError);
 
 async function collect(iterable: AsyncIterable<{ id: string }>, seen: string[] = []) {
   for await (const item of iterable) seen.push(item.id);
