@@ -119,6 +119,20 @@ export function isCampaignkitError(value: unknown): value is CampaignkitError {
   return value instanceof CampaignkitError;
 }
 
+/**
+ * Whether an error says the vendor refused the credential itself (a bad, revoked or locked key,
+ * or a banned caller), as opposed to an `AUTH` answer about a permission or the account's setup.
+ * Such an error carries `details.credentialRefused: true`; the credential guard latches on it and
+ * `campaignkit apply` sends no further line of that vendor.
+ */
+export function isCredentialRefusal(error: unknown): error is CampaignkitError {
+  return (
+    error instanceof CampaignkitError &&
+    error.code === "AUTH" &&
+    error.details?.credentialRefused === true
+  );
+}
+
 /** Shorthand for the most common error: bad input, caught before any request is sent. */
 export function validationError(vendor: string, field: string, rule: string): CampaignkitError {
   return new CampaignkitError({

@@ -8,6 +8,7 @@ export {
   ConnectionError,
   InvalidInputError,
   isCampaignkitError,
+  isCredentialRefusal,
   NotFoundError,
   RateLimitError,
   RequestTimeoutError,
