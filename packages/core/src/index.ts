@@ -24,6 +24,7 @@ export {
 export { type CredentialPlacement, FORM_URLENCODED, withCredential } from "./http/credential.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./http/guarded-response.js";
 export { limiterFor, type RateLimit, RateLimiter } from "./http/rate-limiter.js";
+export { REDACTED, redactSecrets } from "./http/redact-secrets.js";
 export {
   backoffMs,
   DEFAULT_MAX_RETRIES,
@@ -84,7 +85,7 @@ export {
   runSteps,
   wireId,
 } from "./provider/operation-helpers.js";
-export { planSteps, REDACTED } from "./provider/plan.js";
+export { planSteps } from "./provider/plan.js";
 export type {
   CallOptions,
   CampaignProvider,

@@ -102,7 +102,7 @@ export function createVendorClient<Paths extends {}>(
   const guard = {
     vendor,
     maxBytes: settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    secrets: [apiKey, encodeURIComponent(apiKey)],
+    secrets: [apiKey],
   };
 
   const resilience = {

@@ -121,6 +121,18 @@ describe("hostile and broken answers", () => {
     expect(error).toEqual({ message: "bad key REDACTED" });
   });
 
+  it("cuts out an echoed credential the vendor JSON-escaped", async () => {
+    const escaped = [...KEY].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const { error } = await get(
+      () =>
+        new Response(`{"message":"bad key ${escaped.join("")}"}`, {
+          status: 401,
+          headers: { "content-type": "application/json" },
+        }),
+    );
+    expect(error).toEqual({ message: "bad key REDACTED" });
+  });
+
   it("ends a body that never finishes with TIMEOUT", async () => {
     const never = new ReadableStream<Uint8Array>({
       start: (controller) => controller.enqueue(new TextEncoder().encode("{")),

@@ -1,4 +1,5 @@
 import { CampaignkitError } from "../errors.js";
+import { redactSecrets } from "./redact-secrets.js";
 
 /** Default cap on a response body: campaign answers are kilobytes; 10 MiB is already hostile. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -6,11 +7,9 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 export interface ResponseGuard {
   vendor: string;
   maxBytes: number;
-  /** Secrets to cut out of every answer, should a vendor echo them back. */
+  /** Secrets to cut out of every answer, in any encoding, should a vendor echo them back. */
   secrets: readonly string[];
 }
-
-const REDACTED = "REDACTED";
 
 function invalid(vendor: string, problem: string, cause?: unknown) {
   return new CampaignkitError({
@@ -101,7 +100,7 @@ export async function guardResponse(
     if (error instanceof CampaignkitError || signal?.aborted) throw error;
     throw invalid(guard.vendor, "the body could not be read", error);
   }
-  for (const secret of guard.secrets) if (secret) text = text.replaceAll(secret, REDACTED);
+  text = redactSecrets(text, guard.secrets);
   const contentType = response.headers.get("content-type");
   if (response.ok && text.trim() !== "" && !isJsonType(contentType)) {
     throw invalid(

@@ -3,11 +3,10 @@ import {
   type VendorClientSettings,
   type VendorDescriptor,
 } from "../http/create-vendor-client.js";
+import { REDACTED } from "../http/redact-secrets.js";
 import type { PlannedRequest } from "./provider.js";
 import type { RequestStep } from "./request-step.js";
 
-/** What stands in for the credential in a plan. */
-export const REDACTED = "REDACTED";
 const SECRET_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
 
 function redactHeaders(headers: Headers): Record<string, string> {
