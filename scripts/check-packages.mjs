@@ -121,6 +121,7 @@ if (install.ok) {
     "@campaignkit/altur": "createAltur",
     "@campaignkit/sandbox": "startSandbox",
     "@campaignkit/cli": "runCli",
+    "@campaignkit/watch": "watchCampaigns",
   };
   const names = [...tarballs.keys()].filter((name) => factories[name]);
   const esm = names

@@ -44,6 +44,8 @@ export {
   type Pacing,
   type Redial,
   type Stats,
+  type StatusReason,
+  StatusReasonSchema,
   type TimeRange,
   WEEKDAYS,
   type Weekday,

@@ -102,6 +102,18 @@ export const StatsSchema = z.strictObject({
 export type Stats = z.infer<typeof StatsSchema>;
 
 /**
+ * Why the vendor put the campaign in its status, when the vendor says so: `code` is the vendor's
+ * own name for the cause (Asisso's log event `circuit_breaker_tripped`, campaignkit's `load_failed`
+ * for Velip's failed destination load), `message` its text, `at` when the vendor recorded it.
+ */
+export const StatusReasonSchema = z.strictObject({
+  code: z.string().check(z.minLength(1)),
+  message: z.optional(z.string()),
+  at: z.optional(z.string()),
+});
+export type StatusReason = z.infer<typeof StatusReasonSchema>;
+
+/**
  * A campaign as read from a vendor. Lenient where vendors are (a zone is any name the vendor
  * sends, a rate may be fractional), strict in shape; `raw` is the vendor payload as received.
  */
@@ -110,6 +122,8 @@ export const CampaignSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   name: z.optional(z.string()),
   status: z.enum(CAMPAIGN_STATUSES),
+  /** Set only when the vendor gives a reason for the status (a read-only field). */
+  statusReason: z.optional(StatusReasonSchema),
   schedule: z.optional(
     z.strictObject({
       timezone: z.optional(z.string().check(z.minLength(1))),

@@ -1,0 +1,32 @@
+export { diffCampaigns, fingerprint } from "./campaign-diff.js";
+export { type Clock, systemClock } from "./clock.js";
+export {
+  type CampaignCreatedEvent,
+  type CampaignEvent,
+  type CampaignRemovedEvent,
+  type CampaignStatusChangedEvent,
+  type CampaignUpdatedEvent,
+  type FieldChange,
+  isCampaignEvent,
+  type VendorEvent,
+  type VendorFailedEvent,
+  type VendorFailure,
+  type VendorRecoveredEvent,
+  WATCH_EVENT_TYPES,
+  type WatchEvent,
+  type WatchEventType,
+} from "./events.js";
+export {
+  memoryWatchStore,
+  type RoundWrite,
+  type SnapshotIndexEntry,
+  type SnapshotWrite,
+  type VendorState,
+  type WatchStore,
+} from "./store.js";
+export {
+  MIN_INTERVAL_MS,
+  type RoundReport,
+  type WatchOptions,
+  watchCampaigns,
+} from "./watch-campaigns.js";

@@ -1,0 +1,154 @@
+import { type CampaignProvider, validationError } from "@campaignkit/core";
+import { type Clock, systemClock } from "./clock.js";
+import { detectChanges } from "./detect-changes.js";
+import type { WatchEvent } from "./events.js";
+import { listVendor, type VendorListing } from "./list-vendor.js";
+import type { RoundWrite, SnapshotIndexEntry, WatchStore } from "./store.js";
+
+/** The shortest interval: one list request per vendor per second is within every documented rate. */
+export const MIN_INTERVAL_MS = 1000;
+
+export interface RoundReport {
+  /** When the round began (ms since the epoch). */
+  startedAt: number;
+  ms: number;
+  vendors: {
+    vendor: string;
+    outcome: VendorListing["outcome"] | "parked";
+    campaigns: number;
+    ms: number;
+  }[];
+  events: number;
+}
+
+export interface WatchOptions {
+  /** One provider per vendor account to watch. */
+  providers: readonly CampaignProvider[];
+  /** Milliseconds between the starts of two poll rounds, at least 1000. */
+  interval: number;
+  store: WatchStore;
+  /** Ends the watch: the iteration finishes after the event in hand. */
+  signal?: AbortSignal;
+  /** On the first run, a `campaign.created` (with `backfill: true`) per existing campaign. */
+  backfill?: boolean;
+  /** Deadline of one vendor's listing, in milliseconds (default: the provider's own). */
+  listTimeout?: number;
+  clock?: Clock;
+  /** Called after every poll round, once its events are stored. */
+  onRound?: (report: RoundReport) => void;
+}
+
+function checkOptions(options: WatchOptions) {
+  const { providers, interval, listTimeout } = options;
+  if (!Array.isArray(providers) || providers.length === 0)
+    throw validationError("watch", "providers", "must list at least one provider");
+  const vendors = new Set<string>();
+  for (const provider of providers) {
+    if (vendors.has(provider.vendor))
+      throw validationError(
+        "watch",
+        "providers",
+        `has two ${provider.vendor} providers: watch each account with its own store (see the README on sharding)`,
+      );
+    vendors.add(provider.vendor);
+  }
+  if (!Number.isInteger(interval) || interval < MIN_INTERVAL_MS)
+    throw validationError(
+      "watch",
+      "interval",
+      `must be a whole number of milliseconds, at least ${MIN_INTERVAL_MS}`,
+    );
+  if (listTimeout !== undefined && !(Number.isInteger(listTimeout) && listTimeout > 0))
+    throw validationError("watch", "listTimeout", "must be a whole number of milliseconds above 0");
+  if (!options.store) throw validationError("watch", "store", "is required");
+}
+
+/**
+ * Watches campaigns across vendors by polling their providers: the first round records a
+ * baseline, later rounds yield what changed, as typed events. Each event is stored before it is
+ * yielded and marked handed over once the consumer asks for the next one (or stops), so a
+ * restart on the same store yields what was not handed over, and nothing twice.
+ */
+export function watchCampaigns(options: WatchOptions): AsyncIterable<WatchEvent> {
+  checkOptions(options);
+  return { [Symbol.asyncIterator]: () => run(options) };
+}
+
+async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, undefined> {
+  const { providers, interval, store, backfill = false, listTimeout, onRound } = options;
+  const clock = options.clock ?? systemClock;
+  const signal = options.signal ?? new AbortController().signal;
+  const indexes = new Map<string, Map<string, SnapshotIndexEntry>>();
+  const parked = new Set<string>();
+  const indexOf = (vendor: string) => {
+    let index = indexes.get(vendor);
+    if (!index) {
+      index = store.snapshotIndex(vendor);
+      indexes.set(vendor, index);
+    }
+    return index;
+  };
+
+  let nextRound = clock.now();
+  while (!signal.aborted) {
+    for (let batch = store.pendingEvents(100); batch.length > 0; batch = store.pendingEvents(100)) {
+      for (const event of batch) {
+        try {
+          yield event;
+        } finally {
+          store.markEmitted(event.id);
+        }
+        if (signal.aborted) return;
+      }
+    }
+    const wait = nextRound - clock.now();
+    if (wait > 0) await clock.sleep(wait, signal);
+    if (signal.aborted) return;
+
+    const startedAt = clock.now();
+    nextRound = startedAt + interval;
+    const at = new Date(startedAt).toISOString();
+    const active = providers.filter((provider) => !parked.has(provider.vendor));
+    const listings = await Promise.all(
+      active.map((provider) => listVendor(provider, clock, signal, listTimeout)),
+    );
+    if (signal.aborted) return;
+
+    const write: RoundWrite = { vendors: [], events: [] };
+    for (const listing of listings) {
+      const { state, snapshots, events } = detectChanges({
+        listing,
+        state: store.vendorState(listing.vendor),
+        index: indexOf(listing.vendor),
+        snapshot: (campaignId) => store.snapshot(listing.vendor, campaignId),
+        backfill,
+        at,
+      });
+      write.vendors.push({ vendor: listing.vendor, state, snapshots });
+      write.events.push(...events);
+      if (listing.credentialRefused) parked.add(listing.vendor);
+    }
+    store.commitRound(write);
+    for (const { vendor, snapshots } of write.vendors) {
+      const index = indexOf(vendor);
+      for (const { campaignId, version, fingerprint, removed } of snapshots)
+        index.set(campaignId, { version, fingerprint, removed });
+    }
+    onRound?.({
+      startedAt,
+      ms: clock.now() - startedAt,
+      vendors: providers.map((provider) => {
+        const listing = listings.find((entry) => entry.vendor === provider.vendor);
+        return listing
+          ? {
+              vendor: listing.vendor,
+              outcome: listing.outcome,
+              campaigns: listing.campaigns.length,
+              ms: listing.ms,
+            }
+          : { vendor: provider.vendor, outcome: "parked", campaigns: 0, ms: 0 };
+      }),
+      events: write.events.length,
+    });
+  }
+}
