@@ -16,6 +16,7 @@ export {
   type WatchEvent,
   type WatchEventType,
 } from "./events.js";
+export { openWatchStore, type SqliteWatchStore } from "./sqlite-store.js";
 export {
   memoryWatchStore,
   type RoundWrite,
