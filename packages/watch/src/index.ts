@@ -31,3 +31,12 @@ export {
   type WatchOptions,
   watchCampaigns,
 } from "./watch-campaigns.js";
+export {
+  type DeliveryAttempt,
+  deadLetters,
+  deliverWebhooks,
+  deliveryLog,
+  retryDelay,
+  type WebhookDeliveryOptions,
+} from "./webhook-delivery.js";
+export { verifyWebhook, type WebhookHeaders } from "./webhook-signature.js";
