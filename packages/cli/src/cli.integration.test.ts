@@ -37,6 +37,7 @@ const COMMANDS = [
   "apply",
   "sandbox",
   "tour",
+  "watch",
 ];
 
 describe("help and usage errors", () => {

@@ -3,6 +3,7 @@ import { capabilitiesCommand } from "./commands/capabilities.js";
 import { PUBLIC_SANDBOX_KEYS, sandboxCommand } from "./commands/sandbox.js";
 import { tourCommand } from "./commands/tour.js";
 import { type CampaignCommand, campaignCommand } from "./commands/vendor-command.js";
+import { watchCommand } from "./commands/watch.js";
 import type { CliContext } from "./context.js";
 import { Output } from "./context.js";
 import { describeError, EXIT, exitCodeOf, UsageError } from "./exit-codes.js";
@@ -48,6 +49,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         return await sandboxCommand(args, context, output);
       case "tour":
         return await tourCommand(args, context, output);
+      case "watch":
+        return await watchCommand(args, context, output);
       default:
         throw new UsageError(`unknown command "${command}"; see campaignkit --help`);
     }

@@ -1,3 +1,5 @@
+import { WATCH_HELP } from "./commands/watch-help.js";
+
 const VENDOR_LIST = "altur, asisso, convoso, velip, voxo";
 
 const COMMON = `Vendor options:
@@ -20,6 +22,7 @@ const SET_SYNTAX = `--set field=value (repeatable), a CampaignPatch field:
   redial.maxRetries=2   redial.delaySeconds=600   redial.onBusy|onNoAnswer|onVoicemail=true|false`;
 
 export const HELP: Record<string, string> = {
+  watch: WATCH_HELP,
   main: `campaignkit — outbound-calling campaigns across vendors, from a terminal
 
 Usage: campaignkit <command> [options]
@@ -35,6 +38,7 @@ Commands:
   apply         apply many changes from a .jsonl or .csv file (concurrent, journaled, resumable)
   sandbox       run the five vendor simulators locally
   tour          a guided tour against the embedded sandbox (starts and stops it)
+  watch         print (and deliver to a webhook) every change to campaigns, as it happens
 
 Run \`campaignkit <command> --help\` for a command's options.
 
