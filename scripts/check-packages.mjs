@@ -3,18 +3,22 @@
 //   2. publint --strict and @arethetypeswrong/cli on the tarball are clean;
 //   3. a scratch project outside the workspace installs the tarballs (external dependencies
 //      from the registry), imports every package in plain Node ESM and with require(), and
-//      type-checks a consumer under moduleResolution "bundler" and "node16".
-// Run after `pnpm build`. Prints one line per check and exits 1 when any fails.
+//      type-checks a consumer under moduleResolution "bundler" and "node16";
+//   4. that consumer runs a provider round trip against the sandbox in every supported runtime
+//      (packages/runtimes/src/check-runtimes.mjs: Node 22 and the running Node, Bun, Deno, workerd).
+// Run after `pnpm build`. Prints one line per check and exits 1 when any fails; with
+// `--report FILE` it also writes every check as JSON (`pnpm test` counts each runtime from it).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkRuntimes } from "../packages/runtimes/src/check-runtimes.mjs";
 
 const root = join(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const results = [];
-const check = (name, passed, detail = "") => {
-  results.push({ name, passed });
+const check = (name, passed, detail = "", runtime = undefined) => {
+  results.push({ name, passed, runtime });
   console.log(`${passed ? "ok  " : "FAIL"} ${name}${detail ? `: ${detail}` : ""}`);
 };
 const run = (command, args, options = {}) => {
@@ -203,9 +207,15 @@ export const wrong: CampaignPatch = { status: "finished" };
       tsc.ok ? "" : tsc.output.slice(0, 600),
     );
   }
+
+  for (const { id, name, passed, detail } of await checkRuntimes(consumer)) {
+    check(name, passed, detail, id);
+  }
 }
 
 rmSync(work, { recursive: true, force: true });
+const reportAt = process.argv.indexOf("--report");
+if (reportAt !== -1) writeFileSync(process.argv[reportAt + 1], JSON.stringify(results, null, 2));
 const failed = results.filter((r) => !r.passed).length;
 console.log(`package checks: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
