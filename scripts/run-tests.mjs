@@ -61,6 +61,10 @@ check(
   "bundle-size budgets (packages/bench/size-budgets.json)",
   run("pnpm", ["--filter", "@campaignkit/bench", "run", "size"]),
 );
+check(
+  "API reference: every public export documented, no broken link (pnpm docs)",
+  run("pnpm", ["run", "docs"]),
+);
 check("every changed package has a changeset", run("node", ["scripts/check-changesets.mjs"]));
 const packagesReport = join(tmpdir(), `campaignkit-packages-${process.pid}.json`);
 run("node", ["scripts/check-packages.mjs", "--report", packagesReport]);

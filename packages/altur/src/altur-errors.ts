@@ -27,6 +27,10 @@ function findDocumentedCode(body: unknown): string | undefined {
   );
 }
 
+/**
+ * The `CampaignkitError` for a failed Altur answer: the documented code found in the body, else the
+ * HTTP status; `undefined` for a 2xx answer.
+ */
 export function decodeAlturError(
   operationId: string,
   httpStatus: number,

@@ -22,8 +22,10 @@ import { alturActionStep, alturGetStep, toAlturUpdateSteps } from "./convert-to-
 
 const VENDOR = "altur";
 
+/** The settings of `createAltur`: those of every provider (`ProviderSettings`). */
 export type AlturSettings = ProviderSettings;
 
+/** The normalized `CampaignProvider` for Altur, with Altur's typed client beside it. */
 export interface AlturProvider extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover (cycles, templates, archive). */
   readonly client: AlturClient;

@@ -16,8 +16,10 @@ import { asissoActionStep, asissoGetStep, toAsissoUpdateSteps } from "./convert-
 
 const VENDOR = "asisso";
 
+/** The settings of `createAsisso`: those of every provider (`ProviderSettings`). */
 export type AsissoSettings = ProviderSettings;
 
+/** The normalized `CampaignProvider` for Asisso, with Asisso's typed client beside it. */
 export interface AsissoProvider extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover (start, circuit breaker, logs). */
   readonly client: AsissoClient;

@@ -11,6 +11,7 @@ import { HELP } from "./help.js";
 
 const CAMPAIGN_COMMANDS = new Set<string>(["list", "get", "update", "pause", "resume", "plan"]);
 
+/** The version `campaignkit --version` prints. */
 export const VERSION = "0.0.0";
 
 /**

@@ -3,6 +3,7 @@ import { secretsOf } from "./config.js";
 
 /** Where output goes: a stream's `write`. */
 export interface Sink {
+  /** Writes `text` as it is (no newline added). */
   write(text: string): unknown;
 }
 

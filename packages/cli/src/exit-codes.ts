@@ -13,6 +13,7 @@ export const EXIT = {
   /** Stopped by SIGINT or SIGTERM before the end. */
   INTERRUPTED: 130,
 } as const;
+/** One of the documented exit codes in `EXIT`. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A wrong command line: exit 2. */

@@ -7,6 +7,7 @@ import { createVoxo, voxoCapabilities } from "@campaignkit/voxo";
 
 /** Every vendor the CLI knows, in display order. */
 export const VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
+/** A vendor the CLI knows, one of `VENDORS`. */
 export type VendorId = (typeof VENDORS)[number];
 
 export function isVendor(value: unknown): value is VendorId {

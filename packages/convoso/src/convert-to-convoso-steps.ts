@@ -12,6 +12,7 @@ export function toConvosoStatusFlag(status: WritableStatus): boolean {
   return status === "active";
 }
 
+/** The body that sets campaign `id` to `status` (`active` or `paused`). */
 export function toConvosoStatusBody(id: string, status: WritableStatus): ConvosoStatusBody {
   return { campaign_id: id, status: toConvosoStatusFlag(status) };
 }

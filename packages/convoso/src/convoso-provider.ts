@@ -22,8 +22,10 @@ import { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./con
 
 const VENDOR = "convoso";
 
+/** The settings of `createConvoso`: those of every provider (`ProviderSettings`). */
 export type ConvosoSettings = ProviderSettings;
 
+/** The normalized `CampaignProvider` for Convoso, with Convoso's typed client beside it. */
 export interface ConvosoProvider extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover (`last_call_date`). */
   readonly client: ConvosoClient;

@@ -16,8 +16,13 @@ export const CAMPAIGNKIT_ERROR_CODES = [
   "ABORTED",
 ] as const;
 
+/** One of `CAMPAIGNKIT_ERROR_CODES`: what kind of failure a `CampaignkitError` is. */
 export type CampaignkitErrorCode = (typeof CAMPAIGNKIT_ERROR_CODES)[number];
 
+/**
+ * What a `CampaignkitError` is built from: its code, message and vendor, and what is known about
+ * the failure.
+ */
 export interface CampaignkitErrorInit {
   code: CampaignkitErrorCode;
   message: string;
@@ -115,6 +120,7 @@ const FAMILIES: Partial<
   UNSUPPORTED: InvalidInputError,
 };
 
+/** Whether `value` is a `CampaignkitError` (of any subclass). */
 export function isCampaignkitError(value: unknown): value is CampaignkitError {
   return value instanceof CampaignkitError;
 }

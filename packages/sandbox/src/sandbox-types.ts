@@ -1,5 +1,6 @@
 /** The five vendors the sandbox simulates. */
 export const SANDBOX_VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
+/** A vendor the sandbox simulates, one of `SANDBOX_VENDORS`. */
 export type SandboxVendor = (typeof SANDBOX_VENDORS)[number];
 
 /** The credential each simulator accepts; any other is refused as that vendor refuses it. */
@@ -28,6 +29,10 @@ export type Fault = { times?: number } & (
     }
 );
 
+/**
+ * What `startSandbox` starts: which simulators, on which port, with how many campaigns, which
+ * limits and keys.
+ */
 export interface SandboxOptions {
   /** Which simulators to start (default: all five). */
   vendors?: readonly SandboxVendor[];
@@ -49,6 +54,7 @@ export interface SandboxEndpoint {
   tenantId?: number;
 }
 
+/** One request a simulator received, as `Sandbox.requests` lists it. */
 export interface SandboxRequestRecord {
   method: string;
   path: string;
@@ -59,6 +65,7 @@ export interface SandboxRequestRecord {
   operationId?: string;
 }
 
+/** The running simulators, as `startSandbox` returns them: one HTTP server on 127.0.0.1. */
 export interface Sandbox {
   /** `http://127.0.0.1:PORT` */
   url: string;
@@ -71,5 +78,6 @@ export interface Sandbox {
   campaigns(vendor: SandboxVendor): readonly unknown[];
   /** Back to the seeded state: campaigns, request log, faults, rate-limit windows. */
   reset(): void;
+  /** Stops the server; the sandbox cannot be used afterwards. */
   close(): Promise<void>;
 }

@@ -24,8 +24,10 @@ import {
 
 const VENDOR = "velip";
 
+/** The settings of `createVelip`: those of every provider (`ProviderSettings`). */
 export type VelipSettings = ProviderSettings;
 
+/** The normalized `CampaignProvider` for Velip, with Velip's typed client beside it. */
 export interface VelipProvider extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover (filters, groups, CreateCampaign fields). */
   readonly client: VelipClient;

@@ -17,11 +17,13 @@ import { campaignFromBody, campaignsFromList, voxoResponses } from "./voxo-respo
 
 const VENDOR = "voxo";
 
+/** The settings of `createVoxo`: those of every provider (`ProviderSettings`) and a VOXO tenant. */
 export type VoxoSettings = ProviderSettings & {
   /** The tenant whose campaigns `listCampaigns` reads (VOXO's legacy list needs one). */
   tenantId?: number;
 };
 
+/** The normalized `CampaignProvider` for VOXO, with VOXO's typed client beside it. */
 export interface VoxoProvider extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover (numbers, destinations, VM detection). */
   readonly client: VoxoClient;

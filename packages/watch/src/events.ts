@@ -20,18 +20,21 @@ interface CampaignEventBase {
   campaign: Campaign;
 }
 
+/** `campaign.created`: a campaign was seen for the first time. */
 export interface CampaignCreatedEvent extends CampaignEventBase {
   type: "campaign.created";
   /** True when the campaign existed before the watch began (`backfill`). */
   backfill: boolean;
 }
 
+/** `campaign.updated`: normalized fields other than `status` changed. */
 export interface CampaignUpdatedEvent extends CampaignEventBase {
   type: "campaign.updated";
   /** Every normalized field that changed, but `status` (see `campaign.status_changed`). */
   changes: FieldChange[];
 }
 
+/** `campaign.status_changed`: the normalized status went from `from` to `to`. */
 export interface CampaignStatusChangedEvent extends CampaignEventBase {
   type: "campaign.status_changed";
   from: CampaignStatus;
@@ -40,6 +43,7 @@ export interface CampaignStatusChangedEvent extends CampaignEventBase {
   reason?: StatusReason;
 }
 
+/** `campaign.removed`: a whole listing of the vendor no longer holds the campaign. */
 export interface CampaignRemovedEvent extends CampaignEventBase {
   type: "campaign.removed";
 }
@@ -67,21 +71,27 @@ export interface VendorFailedEvent extends VendorEventBase {
   partial: boolean;
 }
 
+/** `watch.vendor_recovered`: the vendor lists again after a `watch.vendor_failed`. */
 export interface VendorRecoveredEvent extends VendorEventBase {
   type: "watch.vendor_recovered";
   /** When the failure was first seen (ISO 8601). */
   failedSince: string;
 }
 
+/** An event about one campaign. */
 export type CampaignEvent =
   | CampaignCreatedEvent
   | CampaignUpdatedEvent
   | CampaignStatusChangedEvent
   | CampaignRemovedEvent;
+/** An event about a vendor's listing failing or recovering. */
 export type VendorEvent = VendorFailedEvent | VendorRecoveredEvent;
+/** Every event the watcher yields and delivers. */
 export type WatchEvent = CampaignEvent | VendorEvent;
+/** The `type` of a `WatchEvent`. */
 export type WatchEventType = WatchEvent["type"];
 
+/** Every `WatchEventType`: campaign events first, then vendor events. */
 export const WATCH_EVENT_TYPES = [
   "campaign.created",
   "campaign.updated",
@@ -91,5 +101,6 @@ export const WATCH_EVENT_TYPES = [
   "watch.vendor_recovered",
 ] as const satisfies readonly WatchEventType[];
 
+/** Whether an event is about a campaign (its type starts with `campaign.`), not a vendor. */
 export const isCampaignEvent = (event: WatchEvent): event is CampaignEvent =>
   event.type.startsWith("campaign.");

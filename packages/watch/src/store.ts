@@ -9,6 +9,7 @@ export interface SnapshotIndexEntry {
   removed: boolean;
 }
 
+/** A campaign's snapshot as a round records it: its index entry and the campaign itself. */
 export interface SnapshotWrite extends SnapshotIndexEntry {
   campaignId: string;
   /** The campaign as of this change (as last seen, for a removal). */
@@ -35,14 +36,19 @@ export interface RoundWrite {
  * An event whose id is already stored is not stored again.
  */
 export interface WatchStore {
+  /** The vendor's recorded state, or `undefined` before its first round. */
   vendorState(vendor: string): VendorState | undefined;
   /** Every campaign of the vendor ever recorded (removed ones too), by id. */
   snapshotIndex(vendor: string): Map<string, SnapshotIndexEntry>;
+  /** The campaign as last recorded, or `undefined` when it never was. */
   snapshot(vendor: string, campaignId: string): Campaign | undefined;
+  /** Stores a round's vendor states, snapshots and events in one transaction. */
   commitRound(write: RoundWrite): void;
   /** Stored events not yet handed to the watcher's consumer, oldest first. */
   pendingEvents(limit: number): WatchEvent[];
+  /** Marks an event handed to the consumer, so `pendingEvents` no longer returns it. */
   markEmitted(eventId: string): void;
+  /** Releases the store (for SQLite, closes the database and gives up the state file). */
   close(): void;
 }
 

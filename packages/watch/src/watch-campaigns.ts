@@ -8,6 +8,10 @@ import type { RoundWrite, SnapshotIndexEntry, WatchStore } from "./store.js";
 /** The shortest interval: one list request per vendor per second is within every documented rate. */
 export const MIN_INTERVAL_MS = 1000;
 
+/**
+ * What one poll round did, as `onRound` receives it: its duration, each vendor's outcome and
+ * campaign count, and how many events it stored.
+ */
 export interface RoundReport {
   /** When the round began (ms since the epoch). */
   startedAt: number;
@@ -21,6 +25,7 @@ export interface RoundReport {
   events: number;
 }
 
+/** What `watchCampaigns` watches, how often, and where it keeps its state. */
 export interface WatchOptions {
   /** One provider per vendor account to watch. */
   providers: readonly CampaignProvider[];

@@ -34,6 +34,9 @@ export interface DeliveryAttempt {
   outcome: "delivered" | "retry" | "dead";
 }
 
+/**
+ * Where `deliverWebhooks` sends the outbox's events, signed with which secret, and how it retries.
+ */
 export interface WebhookDeliveryOptions {
   /** The watcher's state file: the outbox is read from it, the queue and log written to it. */
   store: SqliteWatchStore;
@@ -51,9 +54,11 @@ export interface WebhookDeliveryOptions {
   /** How often the outbox is checked for new events, in ms (default 1 s). */
   pollInterval?: number;
   clock?: Clock;
+  /** The fetch that sends each attempt (default: the global `fetch`). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** A number in [0, 1) for the jitter (default Math.random). */
   random?: () => number;
+  /** Called after every attempt, as the delivery log records it. */
   onAttempt?: (attempt: DeliveryAttempt) => void;
 }
 

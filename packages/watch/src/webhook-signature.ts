@@ -24,6 +24,9 @@ export function webhookFor(secret: string, field = "secret"): Webhook {
   return new Webhook(secret);
 }
 
+/**
+ * A delivery's request headers, as a `Headers` or as Node's `IncomingMessage.headers` holds them.
+ */
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 
 function plainHeaders(headers: WebhookHeaders): Record<string, string> {

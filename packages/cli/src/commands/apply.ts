@@ -32,6 +32,10 @@ export const APPLY_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/**
+ * What `campaignkit apply` did, as `--json` prints it: the counts, and each line's outcome (with
+ * its planned requests on a dry run).
+ */
 export interface ApplyReport {
   file: string;
   dryRun: boolean;

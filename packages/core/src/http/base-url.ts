@@ -6,6 +6,10 @@ function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/**
+ * How `normalizeBaseURL` judges a base URL: the vendor it is for (named in errors) and whether
+ * plain `http:` is allowed.
+ */
 export interface BaseURLRules {
   vendor: string;
   /** Allow `http:` on a host that is not loopback (a proxy on a private network). Off by default. */

@@ -8,6 +8,7 @@ export type CredentialPlacement =
   /** A field of an `application/x-www-form-urlencoded` body (Convoso's `auth_token`). */
   | { in: "form-field"; name: string };
 
+/** The content type of a form body, the only one that can carry a `form-field` credential. */
 export const FORM_URLENCODED = "application/x-www-form-urlencoded";
 
 /** Returns a copy of `request` that carries `apiKey` as `placement` says. */

@@ -1,6 +1,8 @@
 import { CampaignkitError } from "../errors.js";
 
+/** A call's timeout in milliseconds when neither the call nor the settings give `timeout`. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** How often a request safe to repeat is retried when neither call nor settings give `maxRetries`. */
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRY_AFTER_MS = 60_000;
 

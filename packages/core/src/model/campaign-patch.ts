@@ -12,6 +12,7 @@ export const CampaignPatchSchema = z
     redial: z.optional(RedialSchema),
   })
   .check(z.refine((patch) => countFields(patch) > 0, "must change at least one field"));
+/** The changes to make to a campaign, in the normalized model (see `CampaignPatchSchema`). */
 export type CampaignPatch = z.infer<typeof CampaignPatchSchema>;
 
 /** Every leaf of a patch, as a dotted path: what capabilities are declared for. */
@@ -31,6 +32,7 @@ export const PATCH_FIELDS = [
   "redial.onNoAnswer",
   "redial.onVoicemail",
 ] as const;
+/** A dotted path of a patch leaf, one of `PATCH_FIELDS`. */
 export type PatchField = (typeof PATCH_FIELDS)[number];
 
 /** The value of `field` in `patch`, or undefined. */
@@ -53,6 +55,7 @@ function countFields(patch: Record<string, unknown>): number {
   ).length;
 }
 
+/** One thing wrong with an input: the field, as a dotted path, and the rule it breaks. */
 export interface FieldProblem {
   field: string;
   rule: string;

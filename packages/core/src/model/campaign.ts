@@ -1,6 +1,10 @@
 import * as z from "zod/mini";
 import { isCalendarDate, isIanaTimeZone, minutesOf, TIME_OF_DAY } from "./formats.js";
 
+/**
+ * Every normalized campaign status; each vendor's own statuses map onto these (`unknown` where one
+ * does not).
+ */
 export const CAMPAIGN_STATUSES = [
   "draft",
   "scheduled",
@@ -10,9 +14,12 @@ export const CAMPAIGN_STATUSES = [
   "failed",
   "unknown",
 ] as const;
+/** A normalized campaign status, one of `CAMPAIGN_STATUSES`. */
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/** The keys of a weekly calling-hours schedule, Monday first. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** A day of a weekly schedule, one of `WEEKDAYS`. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const timeOfDay = z.string().check(z.regex(TIME_OF_DAY, "must be HH:MM between 00:00 and 23:59"));
@@ -33,6 +40,7 @@ export const TimeRangeSchema = z.strictObject({ start: timeOfDay, end: timeOfDay
     path: ["end"],
   }),
 );
+/** A calling window within one day, `HH:MM` to `HH:MM` (see `TimeRangeSchema`). */
 export type TimeRange = z.infer<typeof TimeRangeSchema>;
 
 const dayRanges = z.optional(z.array(TimeRangeSchema));
@@ -52,6 +60,7 @@ export const CallingHoursSchema = z.union([
     }),
   }),
 ]);
+/** When a campaign may call: one daily window or windows per weekday (see `CallingHoursSchema`). */
 export type CallingHours = z.infer<typeof CallingHoursSchema>;
 
 export const IanaTimeZoneSchema = z
@@ -74,11 +83,15 @@ export const ScheduleSchema = z
     z.refine(datesInOrder, { message: "endDate must not be before startDate", path: ["endDate"] }),
   );
 
+/**
+ * How fast a campaign dials: calls per minute (or `"max"`), concurrent calls, concurrent transfers.
+ */
 export const PacingSchema = z.strictObject({
   callsPerMinute: z.optional(z.union([positiveInt, z.literal("max")])),
   maxConcurrentCalls: z.optional(positiveInt),
   maxConcurrentTransfers: z.optional(positiveInt),
 });
+/** How fast a campaign dials (see `PacingSchema`). */
 export type Pacing = z.infer<typeof PacingSchema>;
 
 /** How an unanswered contact is dialled again (not HTTP retries). */
@@ -89,8 +102,10 @@ export const RedialSchema = z.strictObject({
   onNoAnswer: z.optional(z.boolean()),
   onVoicemail: z.optional(z.boolean()),
 });
+/** How an unanswered contact is dialled again (see `RedialSchema`). */
 export type Redial = z.infer<typeof RedialSchema>;
 
+/** Counts of a campaign's contacts and calls, as far as the vendor reports them. */
 export const StatsSchema = z.strictObject({
   contacts: z.optional(nonNegativeInt),
   contactsProcessed: z.optional(nonNegativeInt),
@@ -99,6 +114,7 @@ export const StatsSchema = z.strictObject({
   callsAnswered: z.optional(nonNegativeInt),
   callsTransferred: z.optional(nonNegativeInt),
 });
+/** Counts of a campaign's contacts and calls (see `StatsSchema`). */
 export type Stats = z.infer<typeof StatsSchema>;
 
 /**
@@ -111,6 +127,7 @@ export const StatusReasonSchema = z.strictObject({
   message: z.optional(z.string()),
   at: z.optional(z.string()),
 });
+/** Why the vendor put a campaign in its status (see `StatusReasonSchema`). */
 export type StatusReason = z.infer<typeof StatusReasonSchema>;
 
 /**
@@ -143,4 +160,5 @@ export const CampaignSchema = z.strictObject({
   stats: z.optional(StatsSchema),
   raw: z.unknown(),
 });
+/** A campaign as read from a vendor, in the normalized model (see `CampaignSchema`). */
 export type Campaign = z.infer<typeof CampaignSchema>;

@@ -4,6 +4,9 @@ export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** `YYYY-MM-DD`, years 1000–9999. */
 const ISO_DATE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
 
+/**
+ * Whether `value` is `YYYY-MM-DD` and a real date (no 31 April, 29 February only in leap years).
+ */
 export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;

@@ -8,8 +8,10 @@ import {
   patchValue,
 } from "../model/campaign-patch.js";
 
+/** Whether a capability rests on the vendor's documentation or is inferred from it. */
 export type Evidence = "documented" | "inferred";
 
+/** The operations of every `CampaignProvider`, as capabilities name them. */
 export const PROVIDER_OPERATIONS = [
   "getCampaign",
   "listCampaigns",
@@ -17,8 +19,10 @@ export const PROVIDER_OPERATIONS = [
   "pauseCampaign",
   "resumeCampaign",
 ] as const;
+/** An operation of `CampaignProvider`, one of `PROVIDER_OPERATIONS`. */
 export type ProviderOperation = (typeof PROVIDER_OPERATIONS)[number];
 
+/** Whether a provider supports an operation, with the vendor requests it sends and why. */
 export interface OperationSupport {
   supported: boolean;
   /** The vendor requests it sends, e.g. `POST /GetCampaignsList.php`. */
@@ -27,6 +31,7 @@ export interface OperationSupport {
   note?: string;
 }
 
+/** Which calling-hours shapes a vendor takes: a daily window, and which weekly schedules. */
 export interface CallingHoursSupport {
   daily: boolean;
   /** `same-every-day`: a weekly schedule only when every day has the same single window. */
@@ -35,6 +40,10 @@ export interface CallingHoursSupport {
   maxRanges?: number;
 }
 
+/**
+ * Whether a provider can write a patch field, the wire field it maps to, and the bounds a value
+ * must keep.
+ */
 export interface FieldSupport {
   supported: boolean;
   /** The wire field(s) it maps to, e.g. `lig_min`, `scheduling.<day>`. */
@@ -146,6 +155,10 @@ export function checkPatchSupported(
   }
 }
 
+/**
+ * Throws `UNSUPPORTED`, before any request, when the capabilities say the operation is not
+ * supported.
+ */
 export function checkOperationSupported(
   vendor: string,
   capabilities: ProviderCapabilities,

@@ -1,5 +1,9 @@
 import { CampaignkitError, type CampaignkitErrorCode } from "../errors.js";
 
+/**
+ * What is known about a vendor's error answer, from which `vendorError` builds the
+ * `CampaignkitError`.
+ */
 export interface VendorErrorFacts {
   vendor: string;
   operationId: string;

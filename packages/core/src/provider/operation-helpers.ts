@@ -13,6 +13,10 @@ export function checkCampaignId(vendor: string, id: unknown, kind: "integer" | "
   return id;
 }
 
+/**
+ * An `INVALID_RESPONSE` error: the vendor answered an operation with a body that is not what its
+ * spec says.
+ */
 export function invalidResponse(
   vendor: string,
   operationId: string,

@@ -8,6 +8,10 @@ import { planSteps } from "./plan.js";
 import type { CallOptions, ListCampaignsQuery, PlannedRequest } from "./provider.js";
 import { type RequestStep, sendStep, type VendorResponses } from "./request-step.js";
 
+/**
+ * What `providerKit` builds a provider's plumbing from: the vendor's descriptor, settings, typed
+ * client, capabilities, answer readers and id kind.
+ */
 export interface ProviderKitOptions {
   descriptor: VendorDescriptor;
   settings: VendorClientSettings;
@@ -33,6 +37,10 @@ export interface ProviderKit {
   matches(query: ListCampaignsQuery, campaign: Campaign): boolean;
 }
 
+/**
+ * The shared plumbing of one provider (send, checkId, validPatch, plan, matches), for a provider
+ * factory to build on.
+ */
 export function providerKit(options: ProviderKitOptions): ProviderKit {
   const { vendor } = options.descriptor;
   return {

@@ -13,6 +13,7 @@ export interface CallOptions {
   maxRetries?: number;
 }
 
+/** Which campaigns `listCampaigns` yields. */
 export interface ListCampaignsQuery {
   /** Only campaigns in this normalized status (filtered after normalization). */
   status?: CampaignStatus;
@@ -33,6 +34,7 @@ export interface PlannedRequest {
 export interface CampaignProvider {
   readonly vendor: string;
   readonly capabilities: ProviderCapabilities;
+  /** The campaign with `id`, as the vendor reports it now; `NOT_FOUND` when there is none. */
   getCampaign(id: string, options?: CallOptions): Promise<Campaign>;
   /** Pages through every campaign: `for await (const campaign of provider.listCampaigns())`. */
   listCampaigns(query?: ListCampaignsQuery, options?: CallOptions): AsyncIterable<Campaign>;

@@ -94,6 +94,10 @@ export async function sendStep(
  * conformance suite runs every documented response example through it.
  */
 export interface VendorResponses {
+  /**
+   * Per operationId: reads the campaigns out of a success body, or `null` when that answer holds
+   * none.
+   */
   campaignsFrom: Record<string, ((body: unknown) => Campaign[]) | null>;
   decodeError: ErrorDecoder;
   /** An answer that reports nothing changed (the campaign already had the values): success, holding no campaign. */

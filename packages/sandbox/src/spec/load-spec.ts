@@ -9,9 +9,12 @@ import { parse } from "yaml";
  */
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "specs");
 
+/** Any JSON value, as a spec document holds it. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
 export type JsonObject = { [key: string]: Json };
 
+/** A vendor's OpenAPI spec, read from `specs/` with every local `$ref` inlined. */
 export interface LoadedSpec {
   vendor: string;
   file: string;
@@ -27,6 +30,7 @@ export function listSpecVendors(specsDir = SPECS_DIR): string[] {
     .sort();
 }
 
+/** Reads `<vendor>.openapi.yaml` from `specsDir` and inlines its local `$ref`s. */
 export function loadSpec(vendor: string, specsDir = SPECS_DIR): LoadedSpec {
   const file = join(specsDir, `${vendor}.openapi.yaml`);
   const raw = parse(readFileSync(file, "utf8")) as JsonObject;

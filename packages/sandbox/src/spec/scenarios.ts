@@ -1,8 +1,14 @@
 import type { Json, JsonObject, LoadedSpec } from "./load-spec.js";
 
+/** The HTTP methods an OpenAPI path item can hold operations for, lower case as in the spec. */
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch"] as const;
+/** One of `HTTP_METHODS`. */
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/**
+ * One operation of a spec: its operationId, method and path template, with the path's shared
+ * parameters merged into its own.
+ */
 export interface Operation {
   vendor: string;
   operationId: string;
@@ -32,6 +38,10 @@ export interface Scenario {
   response: { status: number; mediaType: string; body: Json };
 }
 
+/**
+ * What `collectScenarios` found in a spec: its operations, the scenarios, and what does not pair
+ * up.
+ */
 export interface ScenarioSet {
   vendor: string;
   operations: Operation[];
@@ -45,6 +55,7 @@ export interface ScenarioSet {
 const asObject = (value: Json | undefined): JsonObject =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 
+/** Every operation of a spec, in the order of its paths. */
 export function listOperations(spec: LoadedSpec): Operation[] {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(asObject(spec.document.paths))) {

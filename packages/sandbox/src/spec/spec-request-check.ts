@@ -11,6 +11,10 @@ export interface WireRequest {
   body: string;
 }
 
+/**
+ * What `checkRequestAgainstSpec` found: the matched operation, the parsed request, and every way it
+ * breaks the spec.
+ */
 export interface SpecCheck {
   operation: Operation | undefined;
   path: Record<string, string>;

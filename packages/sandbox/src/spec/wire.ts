@@ -11,6 +11,7 @@ export function serverOf(spec: LoadedSpec): { url: string; basePath: string } {
   return { url, basePath: new URL(url).pathname.replace(/\/+$/, "") };
 }
 
+/** The schema of an operation's request body for `mediaType`, if the spec gives one. */
 export function requestSchema(operation: Operation, mediaType: string): Json | undefined {
   const content = asObject(asObject(operation.definition.requestBody).content);
   return asObject(content[mediaType]).schema;
@@ -23,6 +24,7 @@ export function credentialFields(schema: Json | undefined): string[] {
     .map(([name]) => name);
 }
 
+/** `body` without the named top-level fields (a non-object body as it is). */
 export function withoutFields(body: Json | undefined, fields: readonly string[]): Json | undefined {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
   return Object.fromEntries(Object.entries(body).filter(([key]) => !fields.includes(key)));
@@ -54,6 +56,7 @@ function coerceFormValue(value: string, schema: Json | undefined): Json {
   return value;
 }
 
+/** A form body as an object, each value typed by its property schema (`"5"` → 5 for an integer). */
 export function parseFormBody(text: string, schema: Json | undefined): JsonObject {
   const properties = asObject(asObject(schema).properties);
   const body: JsonObject = {};
@@ -72,8 +75,12 @@ export function parseQuery(search: URLSearchParams, operation: Operation): JsonO
   return query;
 }
 
+/** One way an operation may authenticate, as `authChecks` lists them. */
 export interface AuthCheck {
   describe: string;
+  /**
+   * Whether a request with these headers and this body carries the expected credential this way.
+   */
   accepts(headers: Headers, body: JsonObject | undefined): boolean;
 }
 
