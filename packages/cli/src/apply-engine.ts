@@ -1,14 +1,21 @@
 import {
+  type CampaignkitError,
   type CampaignProvider,
   checkOperationSupported,
   checkPatchSupported,
   isCampaignkitError,
+  isCredentialRefusal,
   type PlannedRequest,
   parseCampaignPatch,
 } from "@campaignkit/core";
 import type { LineRejection, RawChange } from "./changes-file.js";
-import { alreadyApplied, type Change, targetStatus } from "./diff.js";
-import type { JournalRecord, Outcome, ResumeState } from "./journal.js";
+import { alreadyApplied, type Change, remainingPatch, targetStatus } from "./diff.js";
+import {
+  type JournalRecord,
+  JournalWriteError,
+  type Outcome,
+  type ResumeState,
+} from "./journal.js";
 import { CAPABILITIES, type VendorId } from "./vendors.js";
 
 /** A line that passed validation: ready to be sent. */
@@ -26,6 +33,10 @@ export interface LineOutcome {
   id?: string;
   /** `pause`, `resume`, or the patch's fields: `patch name, status`. */
   change?: string;
+  /**
+   * `pending`: not done, no outcome in the journal (`--resume` runs it): cut off by a signal, or
+   * its vendor refused the credential (then `code` is `AUTH` and `message` says so).
+   */
   outcome: Outcome | "pending" | "planned";
   code?: string;
   field?: string;
@@ -114,7 +125,15 @@ export interface EngineOptions {
   /** Read each campaign first and skip the write when it already shows the change. */
   read: boolean;
   signal: AbortSignal;
-  onOutcome?: (outcome: LineOutcome) => void;
+  onOutcome: (outcome: LineOutcome) => void;
+}
+
+/** Why the engine stopped taking lines before the end of its input, if it did. */
+export interface EngineResult {
+  /** A journal record could not be written: no request was sent after it. */
+  journalFailure?: JournalWriteError;
+  /** The first line not taken (interrupted or stopped): it and every later one are not done. */
+  stoppedAt?: number;
 }
 
 const now = () => new Date().toISOString();
@@ -135,46 +154,80 @@ function messageOf(error: unknown): { code: string; field?: string; message: str
   return { code: "VENDOR", message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Why a line of a vendor whose credential was refused is not done. */
+function refusalOf(error: CampaignkitError): { code: string; message: string } {
+  return {
+    code: "AUTH",
+    message: `not done: ${error.vendor} refused the credential (${error.message}); no further line of ${error.vendor} is sent. Correct the key, then run again with --resume`,
+  };
+}
+
+function journalReason(failure: JournalWriteError): { code: string; message: string } {
+  return {
+    code: "JOURNAL",
+    message: `not done: ${failure.message}; the run stopped before any further request`,
+  };
+}
+
 /**
- * Sends the changes: `concurrency` workers; the lines of one campaign run one after another in
+ * Sends the changes as they come (an iterable, sync or async: the file is never held whole):
+ * at most `concurrency` lines at a time; the lines of one campaign run one after another in
  * file order. A line is read first (unless `read` is off and the journal does not show it
  * interrupted mid-write), skipped as `unchanged` when the campaign already shows the change,
- * else written between a `started` and an `outcome` journal record. A line cut off by the
- * signal gets no outcome: it is `pending`, and a later `--resume` takes it up again.
+ * else written between a `started` and an `outcome` journal record. Each line's outcome goes to
+ * `onOutcome` once known.
+ *
+ * Lines get no outcome record (they are `pending`, and a later `--resume` runs them) when:
+ * the signal cuts them off (the engine then takes no further line); their vendor refused the
+ * credential (`isCredentialRefusal`: the line that met the refusal and every later line of that
+ * vendor, never sent; other vendors' lines go on); or a journal record could not be written
+ * (the engine stops: no request leaves after a failed record, and none without its `started`
+ * record on disk).
  */
 export async function applyChanges(
-  changes: readonly ValidChange[],
+  changes: Iterable<ValidChange> | AsyncIterable<ValidChange>,
   options: EngineOptions,
-): Promise<LineOutcome[]> {
-  const chains = new Map<string, ValidChange[]>();
-  for (const change of changes) {
-    const key = `${change.vendor}\u0000${change.id}`;
-    const chain = chains.get(key);
-    if (chain) chain.push(change);
-    else chains.set(key, [change]);
-  }
-  const queue = [...chains.values()];
-  const outcomes: LineOutcome[] = [];
-  const finish = (outcome: LineOutcome) => {
-    outcomes.push(outcome);
-    options.onOutcome?.(outcome);
+): Promise<EngineResult> {
+  const refused = new Map<VendorId, { code: string; message: string }>();
+  let journalFailure: JournalWriteError | undefined;
+  const record = async (entry: JournalRecord) => {
+    if (journalFailure) throw journalFailure;
+    try {
+      await options.record(entry);
+    } catch (error) {
+      journalFailure ??=
+        error instanceof JournalWriteError ? error : new JournalWriteError("journal", error);
+      throw journalFailure;
+    }
   };
+  const stopped = () => journalFailure !== undefined || options.signal.aborted;
 
-  const runLine = async (item: ValidChange) => {
+  const runLine = async (item: ValidChange): Promise<void> => {
     const { line, vendor, id, change } = item;
     const who = { line, vendor, id, change: describeChange(change) };
-    if (options.signal.aborted) return finish({ ...who, outcome: "pending" });
+    const finish = (outcome: Omit<LineOutcome, keyof typeof who>) =>
+      options.onOutcome({ ...who, ...outcome });
+    const notDone = () =>
+      finish({
+        outcome: "pending",
+        ...(journalFailure ? journalReason(journalFailure) : (refused.get(vendor) ?? {})),
+      });
+    if (stopped() || refused.has(vendor)) return notDone();
     const provider = options.providers(vendor);
     const call = { signal: options.signal };
     const interrupted = options.resume.interrupted.has(line);
+    let toSend = change;
     try {
       if (options.read || interrupted) {
         const campaign = await provider.getCampaign(id, call);
+        // A line cut off mid-write sends only what the campaign does not show yet.
+        if (interrupted && "patch" in change)
+          toSend = { patch: remainingPatch(campaign, change.patch) };
         if (alreadyApplied(campaign, change)) {
           const message = interrupted
             ? "applied before the interruption (the campaign already shows the change)"
             : "the campaign already shows the change";
-          await options.record({
+          await record({
             type: "outcome",
             line,
             vendor,
@@ -183,42 +236,82 @@ export async function applyChanges(
             message,
             at: now(),
           });
-          return finish({ ...who, outcome: "unchanged", message });
+          return finish({ outcome: "unchanged", message });
         }
       }
+      if (stopped() || refused.has(vendor)) return notDone();
       // The write goes out only once its `started` record is on disk.
-      await options.record({ type: "started", line, vendor, id, at: now() });
-      if ("action" in change) {
-        if (change.action === "pause") await provider.pauseCampaign(id, call);
+      await record({ type: "started", line, vendor, id, at: now() });
+      if (stopped()) return notDone();
+      if ("action" in toSend) {
+        if (toSend.action === "pause") await provider.pauseCampaign(id, call);
         else await provider.resumeCampaign(id, call);
       } else {
-        await provider.updateCampaign(id, change.patch, call);
+        await provider.updateCampaign(id, toSend.patch, call);
       }
-      await options.record({ type: "outcome", line, vendor, id, outcome: "applied", at: now() });
-      finish({ ...who, outcome: "applied" });
+      try {
+        await record({ type: "outcome", line, vendor, id, outcome: "applied", at: now() });
+      } catch {
+        return finish({
+          outcome: "applied",
+          message: "applied; its outcome could not be journaled (a --resume reads it again)",
+        });
+      }
+      finish({ outcome: "applied" });
     } catch (error) {
-      if (options.signal.aborted) return finish({ ...who, outcome: "pending" });
+      if (error === journalFailure) return notDone();
+      if (options.signal.aborted) return notDone();
+      if (isCredentialRefusal(error)) {
+        if (!refused.has(vendor)) refused.set(vendor, refusalOf(error));
+        return notDone();
+      }
       const failure = messageOf(error);
-      await options.record({
-        type: "outcome",
-        line,
-        vendor,
-        id,
-        outcome: "rejected",
-        ...failure,
-        at: now(),
-      });
-      finish({ ...who, outcome: "rejected", ...failure });
+      try {
+        await record({
+          type: "outcome",
+          line,
+          vendor,
+          id,
+          outcome: "rejected",
+          ...failure,
+          at: now(),
+        });
+      } catch {
+        // Known, but not journaled: a --resume tries the line again.
+        return finish({
+          outcome: "pending",
+          ...failure,
+          ...(journalFailure ? journalReason(journalFailure) : {}),
+        });
+      }
+      finish({ outcome: "rejected", ...failure });
     }
   };
 
-  const worker = async () => {
-    for (let chain = queue.shift(); chain; chain = queue.shift()) {
-      for (const item of chain) await runLine(item);
+  const concurrency = Math.max(1, options.concurrency);
+  const running = new Set<Promise<void>>();
+  const tails = new Map<string, Promise<void>>();
+  let stoppedAt: number | undefined;
+  for await (const item of changes) {
+    while (running.size >= concurrency) await Promise.race(running);
+    if (stopped()) {
+      stoppedAt = item.line;
+      break;
     }
+    const key = `${item.vendor}\u0000${item.id}`;
+    const before = tails.get(key);
+    const task: Promise<void> = (before ? before.then(() => runLine(item)) : runLine(item)).finally(
+      () => {
+        running.delete(task);
+        if (tails.get(key) === task) tails.delete(key);
+      },
+    );
+    tails.set(key, task);
+    running.add(task);
+  }
+  await Promise.all(running);
+  return {
+    ...(journalFailure ? { journalFailure } : {}),
+    ...(stoppedAt === undefined ? {} : { stoppedAt }),
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(options.concurrency, queue.length)) }, worker),
-  );
-  return outcomes;
 }

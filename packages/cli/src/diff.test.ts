@@ -1,6 +1,6 @@
 import type { Campaign } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
-import { alreadyApplied, fieldsToChange } from "./diff.js";
+import { alreadyApplied, fieldsToChange, remainingPatch } from "./diff.js";
 
 const campaign: Campaign = {
   vendor: "asisso",
@@ -71,5 +71,29 @@ describe("unchanged detection", () => {
     expect(alreadyApplied(campaign, { action: "pause" })).toBe(true);
     expect(alreadyApplied(campaign, { action: "resume" })).toBe(false);
     expect(alreadyApplied({ ...campaign, status: "active" }, { action: "resume" })).toBe(true);
+  });
+});
+
+describe("remainingPatch", () => {
+  it("keeps only the fields the campaign does not hold, and those it does not read back", () => {
+    const campaign: Campaign = {
+      vendor: "altur",
+      id: "1",
+      name: "Spring",
+      status: "paused",
+      schedule: { callingHours: { daily: { start: "09:00", end: "17:00" } } },
+      raw: {},
+    };
+    expect(
+      remainingPatch(campaign, {
+        name: "Spring",
+        status: "active",
+        schedule: {
+          timezone: "Europe/Lisbon",
+          callingHours: { daily: { start: "09:00", end: "17:00" } },
+        },
+      }),
+    ).toEqual({ status: "active", schedule: { timezone: "Europe/Lisbon" } });
+    expect(remainingPatch(campaign, { name: "Spring", status: "paused" })).toEqual({});
   });
 });

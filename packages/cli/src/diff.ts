@@ -59,3 +59,22 @@ export function alreadyApplied(campaign: Campaign, change: Change): boolean {
   if ("action" in change) return campaign.status === targetStatus(change.action);
   return fieldsToChange(campaign, change.patch).length === 0;
 }
+
+/**
+ * The part of a patch the campaign does not hold yet: what a line interrupted mid-write still
+ * has to send. A request of the line that was answered before the interruption set fields the
+ * read now shows, so it is not sent again (Asisso's pause before its PATCH, say). A field the
+ * vendor does not read back cannot be confirmed and stays in: every request that sets such a
+ * field sets an absolute value (the idempotent PATCH-style writes of docs/reliability.md), so
+ * sending it again leaves the same state.
+ */
+export function remainingPatch(campaign: Campaign, patch: CampaignPatch): CampaignPatch {
+  const remaining: Record<string, unknown> = {};
+  for (const field of fieldsToChange(campaign, patch)) {
+    const [group, key] = field.split(".") as [string, string | undefined];
+    const value = patchValue(patch, field);
+    if (key === undefined) remaining[group] = value;
+    else remaining[group] = { ...(remaining[group] as object | undefined), [key]: value };
+  }
+  return remaining as CampaignPatch;
+}

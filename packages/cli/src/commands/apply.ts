@@ -11,11 +11,19 @@ import {
 } from "../apply-engine.js";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import { formatOf, type LineRejection, parseChanges } from "../changes-file.js";
-import { configFileFrom, requireApiKey, vendorConfig } from "../config.js";
+import { configFileFrom, requireApiKey, secretsOf, vendorConfig } from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { formatPlan, table } from "../format.js";
-import { JournalWriter, loadResumeState, resumeStateOf } from "../journal.js";
+import {
+  JournalWriteError,
+  JournalWriter,
+  loadJournal,
+  repairJournal,
+  resumeStateOf,
+} from "../journal.js";
+import { lockJournal } from "../journal-lock.js";
+import { recordRedactor } from "../journal-redact.js";
 import { parseRates } from "../rate-limiter.js";
 import type { VendorId } from "../vendors.js";
 import { providerFor } from "./vendor-command.js";
@@ -144,6 +152,16 @@ function printReport(output: Output, report: ApplyReport): void {
       `\nApplied before the interruption (found already in place, not sent again): line ${unchanged.map((line) => line.line).join(", ")}\n`,
     );
   }
+  const refused = new Map<string, { message: string; lines: number }>();
+  for (const line of report.lines) {
+    if (line.outcome !== "pending" || line.code !== "AUTH" || !line.vendor) continue;
+    const entry = refused.get(line.vendor) ?? { message: line.message ?? "", lines: 0 };
+    entry.lines++;
+    refused.set(line.vendor, entry);
+  }
+  for (const [vendor, { message, lines }] of refused) {
+    output.out(`\n${vendor}: ${lines} line(s) ${message}.\n`);
+  }
   if (report.interrupted) {
     output.out(
       `\nInterrupted: ${counts.pending} line(s) not done. Run the same command with --resume to finish.\n`,
@@ -253,20 +271,27 @@ export async function applyCommand(
       `the journal ${values.journal ?? `${file}.journal`} exists from an earlier run: pass --resume to finish that run, or delete the journal to start over`,
     );
   }
+  const lock = lockJournal(journalPath, values.journal ?? `${file}.journal`);
   let resume = resumeStateOf([]);
   if (values.resume) {
     try {
-      resume = loadResumeState(journalPath);
+      const loaded = await loadJournal(journalPath);
+      resume = loaded.state;
+      if (resume.sha256 !== undefined && resume.sha256 !== sha256) {
+        throw new UsageError(
+          `the journal was written for a different version of ${file}: the file changed since, so line numbers cannot be trusted`,
+        );
+      }
+      repairJournal(journalPath, loaded);
     } catch (error) {
+      lock.release();
+      if (error instanceof UsageError) throw error;
       throw new UsageError(`the journal cannot be read: ${(error as Error).message}`);
     }
-    if (resume.sha256 !== undefined && resume.sha256 !== sha256) {
-      throw new UsageError(
-        `the journal was written for a different version of ${file}: the file changed since, so line numbers cannot be trusted`,
-      );
-    }
   }
-  const journal = new JournalWriter(journalPath);
+  const redact = recordRedactor(secretsOf(context.env, configFile));
+  const journal = new JournalWriter(journalPath, { redact });
+  let journalFailure: JournalWriteError | undefined;
   try {
     await journal.append({
       type: "run",
@@ -331,23 +356,44 @@ export async function applyCommand(
       return provider;
     };
     const progress = new ProgressBar(output, toRun.length, context.stderrIsTTY);
-    const outcomes = await applyChanges(toRun, {
+    const result = await applyChanges(toRun, {
       providers: providerOf,
       record: (record) => journal.append(record),
       resume,
       concurrency,
       read: !values["no-read"],
       signal: context.signal,
-      onOutcome: (outcome) => progress.tick(outcome),
+      onOutcome: (outcome) => {
+        progress.tick(outcome);
+        report.push(redact(outcome));
+      },
     });
+    journalFailure = result.journalFailure;
     progress.clear();
-    report.push(...outcomes);
+  } catch (error) {
+    if (!(error instanceof JournalWriteError)) throw error;
+    journalFailure = error;
   } finally {
     await journal.close();
+    lock.release();
   }
 
+  const reported = new Set(report.map((line) => line.line));
+  for (const change of valid) {
+    if (reported.has(change.line)) continue;
+    report.push({
+      line: change.line,
+      vendor: change.vendor,
+      id: change.id,
+      change: describeChange(change.change),
+      outcome: "pending",
+      ...(journalFailure
+        ? { code: "JOURNAL", message: `not done: ${journalFailure.message}` }
+        : {}),
+    });
+  }
   report.sort((a, b) => a.line - b.line);
-  const interrupted = report.some((line) => line.outcome === "pending");
+  const interrupted = context.signal.aborted;
   const result: ApplyReport = {
     file,
     dryRun: false,
@@ -358,6 +404,11 @@ export async function applyCommand(
   };
   if (values.json) output.json(result);
   else printReport(output, result);
+  if (journalFailure) {
+    output.err(
+      `error: ${journalFailure.message}: the run stopped before any further request. Make room, then run the same command with --resume\n`,
+    );
+  }
   if (interrupted) return EXIT.INTERRUPTED;
-  return result.counts.rejected > 0 ? EXIT.FAILED : EXIT.OK;
+  return result.counts.rejected > 0 || result.counts.pending > 0 ? EXIT.FAILED : EXIT.OK;
 }

@@ -36,12 +36,19 @@ export function sandboxEnv(sandbox: Sandbox): Record<string, string> {
   return env;
 }
 
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Node options before the binary, e.g. `--import` of a module that injects a fault. */
+  nodeArgs?: readonly string[];
+}
+
 export function startCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: CliOptions = {},
 ): { child: ChildProcess; done: Promise<RunResult> } {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm build\` first`);
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? process.cwd(),
     stdio: ["ignore", "pipe", "pipe"],
@@ -65,10 +72,7 @@ export function startCli(
 }
 
 /** Runs the real `campaignkit` binary and collects its output and exit code. */
-export function runCli(
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
-): Promise<RunResult> {
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<RunResult> {
   return startCli(args, options).done;
 }
 
