@@ -1,46 +1,29 @@
-/**
- * The forms a credential can take in text the CLI receives: as is, URL-encoded (both `%20` and
- * `+` for a space), JSON-escaped, with PHP's escaped slashes (`\/`), and base64 (a Basic
- * credential echoed back), with and without padding.
- */
-function formsOf(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const base64 = Buffer.from(secret).toString("base64");
-  const base64url = Buffer.from(secret).toString("base64url");
-  const forms = new Set([
-    secret,
-    encodeURIComponent(secret),
-    new URLSearchParams({ k: secret }).toString().slice(2),
-    json,
-    json.replaceAll("/", "\\/"),
-    base64,
-    base64.replace(/=+$/, ""),
-    base64url,
-  ]);
-  return [...forms].sort((a, b) => b.length - a.length);
-}
+import { redactSecrets } from "@campaignkit/core";
 
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * A function that replaces every credential in every string of a journal record (keys and
- * values, at any depth) by `REDACTED`: the journal is a sink like any other output.
+ * A function that scrubs every credential from a journal record (or any JSON-like value), with
+ * core's `redactSecrets`: the same scrubber as every other sink, so a key a vendor echoes back
+ * JSON-escaped, URL- or form-encoded comes out `REDACTED`. The base64 forms of each key (a Basic
+ * credential echoed back) are scrubbed as well.
  */
 export function recordRedactor(secrets: readonly string[]): <T>(record: T) => T {
-  const forms = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).flatMap(formsOf))];
+  const forms = [
+    ...new Set(
+      secrets
+        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+        .flatMap((secret) => {
+          const base64 = Buffer.from(secret).toString("base64");
+          return [
+            secret,
+            base64,
+            base64.replace(/=+$/, ""),
+            Buffer.from(secret).toString("base64url"),
+          ];
+        }),
+    ),
+  ];
   if (forms.length === 0) return (record) => record;
-  const text = (value: string) => {
-    let result = value;
-    for (const form of forms) result = result.split(form).join("REDACTED");
-    return result;
-  };
-  const walk = (value: unknown): unknown => {
-    if (typeof value === "string") return text(value);
-    if (Array.isArray(value)) return value.map(walk);
-    if (typeof value === "object" && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [text(k), walk(v)]));
-    }
-    return value;
-  };
-  return <T>(record: T) => walk(record) as T;
+  return (record) => redactSecrets(record, forms);
 }

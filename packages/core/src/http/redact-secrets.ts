@@ -59,8 +59,19 @@ function patternOf(secret: string): string {
   return [...secret].map(characterForms).join("");
 }
 
+/** The last pattern built: a caller that scrubs record after record builds it once. */
+let lastPattern: { key: string; pattern: RegExp | undefined } | undefined;
+
 /** One regular expression matching every listed secret in every encoding, longest first. */
 export function secretsPattern(secrets: readonly string[]): RegExp | undefined {
+  const key = secrets.join("\u0000");
+  if (lastPattern?.key === key) return lastPattern.pattern;
+  const pattern = buildPattern(secrets);
+  lastPattern = { key, pattern };
+  return pattern;
+}
+
+function buildPattern(secrets: readonly string[]): RegExp | undefined {
   const unique = [...new Set(secrets.filter((secret) => secret !== ""))].sort(
     (a, b) => b.length - a.length,
   );
