@@ -20,6 +20,7 @@ import { median, percentile } from "./measure.ts";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = join(HERE, "..", "..", "cli", "dist", "bin.js");
 const RAW_FETCH = join(HERE, "raw-fetch-apply.ts");
+const REPORT_MAX_RSS = join(HERE, "report-max-rss.mjs");
 const CREATE: Record<SandboxVendor, (settings: ProviderSettings) => CampaignProvider> = {
   altur: createAltur,
   asisso: createAsisso,
@@ -250,6 +251,73 @@ export async function benchAlturLimiter(
       status429,
       floorSeconds: total / 12,
     };
+  } finally {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Peak RSS of one `campaignkit apply` at one file size. */
+export interface ApplyMemoryPoint {
+  mode: "dry-run" | "apply";
+  lines: number;
+  seconds: number;
+  peakRssMB: number;
+}
+
+/**
+ * Runs the CLI with its output thrown away (a 200,000-line dry run prints every plan) and reads
+ * its exact peak RSS: `getrusage`'s maxRSS of the process, reported at its exit by a module
+ * loaded with `--import`.
+ */
+async function peakRssOf(
+  args: string[],
+  env: Record<string, string>,
+  dir: string,
+): Promise<{ seconds: number; peakRssMB: number; code: number }> {
+  const rssFile = join(dir, `rss-${Date.now()}-${Math.random()}`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", REPORT_MAX_RSS, CLI, ...args], {
+    env: { ...process.env, ...env, CK_MAX_RSS_FILE: rssFile },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const code = await new Promise<number>((resolve) =>
+    child.on("close", (status) => resolve(status ?? 1)),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const maxRssKB = Number(readFileSync(rssFile, "utf8"));
+  return { seconds, peakRssMB: maxRssKB / 1024, code };
+}
+
+/**
+ * The memory curve of `apply`: peak RSS against file size, for a dry run and for a real run
+ * (`--no-read`, limiter off, against the sandbox with its rate limits off), each in a process
+ * of its own. The goal: flat, under 300 MB at 200,000 dry-run lines and 150,000 real ones.
+ */
+export async function benchApplyMemory(
+  dryRunLines: readonly number[] = [10_000, 50_000, 200_000],
+  applyLines: readonly number[] = [10_000, 50_000, 150_000],
+): Promise<ApplyMemoryPoint[]> {
+  const dir = mkdtempSync(join(tmpdir(), "ck-bench-memory-"));
+  const sandbox = await startSandbox({ extraCampaigns: 200, enforceRateLimits: false });
+  const points: ApplyMemoryPoint[] = [];
+  try {
+    const measure = async (mode: ApplyMemoryPoint["mode"], lines: number) => {
+      sandbox.reset();
+      const file = join(dir, `${mode}-${lines}.jsonl`);
+      const changes = changesFor(sandbox, lines, SANDBOX_VENDORS);
+      writeFileSync(file, `${changes.map((c) => JSON.stringify(c)).join("\n")}\n`);
+      const args =
+        mode === "dry-run"
+          ? ["apply", file, "--dry-run"]
+          : ["apply", file, "--no-read", "--concurrency", "32", "--rate", "altur=none"];
+      const run = await peakRssOf(args, envFor(sandbox), dir);
+      if (run.code !== 0) throw new Error(`campaignkit ${args.join(" ")} exited ${run.code}`);
+      points.push({ mode, lines, seconds: run.seconds, peakRssMB: run.peakRssMB });
+    };
+    for (const lines of dryRunLines) await measure("dry-run", lines);
+    for (const lines of applyLines) await measure("apply", lines);
+    return points;
   } finally {
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { asissoResponses, createAsisso } from "@campaignkit/asisso";
 import { convosoResponses, createConvoso } from "@campaignkit/convoso";
 import { createVelip, velipResponses } from "@campaignkit/velip";
 import { createVoxo, voxoResponses } from "@campaignkit/voxo";
-import { benchAlturLimiter, benchBulkApply } from "./bulk-apply.ts";
+import { benchAlturLimiter, benchApplyMemory, benchBulkApply } from "./bulk-apply.ts";
 import { measureBaselines, measureBundles } from "./bundle-size.ts";
 import { benchNormalization } from "./normalization.ts";
 import { benchRegeneration } from "./regeneration.ts";
@@ -136,6 +136,22 @@ out(
   `\nAltur with its limiter on (default 12/s), ${altur.lines} changes, sandbox enforcing 12/s: ${fixed(altur.seconds)} s against the floor N / 12 = ${fixed(altur.floorSeconds)} s (${fixed(altur.seconds / altur.floorSeconds, 3)}×); 429 answers: ${altur.status429}.`,
 );
 
+out("\n## 2b. `apply` memory: peak RSS against file size (own process, getrusage maxRSS)\n");
+const memoryStarted = performance.now();
+const memory = await benchApplyMemory();
+out(
+  table(
+    ["run", "lines", "seconds", "peak RSS (MB)"],
+    memory.map((m) => [
+      m.mode === "dry-run" ? "`apply --dry-run`" : "`apply --no-read` (sandbox, limits off)",
+      String(m.lines),
+      fixed(m.seconds),
+      fixed(m.peakRssMB, 0),
+    ]),
+  ),
+);
+out(`\nThis section took ${fixed((performance.now() - memoryStarted) / 1000, 0)} s.`);
+
 out("\n## 3. Normalization\n");
 const normalization = await benchNormalization();
 out(
@@ -173,6 +189,6 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "report");
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, "benchmarks.json"),
-  `${JSON.stringify({ machine, roundTrips, bulk, altur, normalization, regeneration, bundles, baselines }, null, 2)}\n`,
+  `${JSON.stringify({ machine, roundTrips, bulk, altur, memory, normalization, regeneration, bundles, baselines }, null, 2)}\n`,
 );
 writeFileSync(join(dir, "benchmarks.md"), `${lines.join("\n")}\n`);

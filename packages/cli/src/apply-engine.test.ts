@@ -429,3 +429,31 @@ describe("validateChange", () => {
     }
   });
 });
+
+describe("applyChanges as a stream", () => {
+  it("takes lines as it sends them, never more than `concurrency` ahead, over 150,000 lines", async () => {
+    const { provider } = fakeProvider([campaign("1"), campaign("2"), campaign("3")]);
+    let pulled = 0;
+    let finished = 0;
+    let mostAhead = 0;
+    async function* lines() {
+      for (let line = 1; line <= 150_000; line++) {
+        pulled++;
+        mostAhead = Math.max(mostAhead, pulled - finished);
+        yield change(line, String((line % 3) + 1), { patch: { name: `Name ${line}` } });
+      }
+    }
+    const counts = { applied: 0, other: 0 };
+    const result = await applyChanges(lines(), {
+      ...engine(provider, [], { concurrency: 8, read: false }),
+      onOutcome: (outcome) => {
+        finished++;
+        if (outcome.outcome === "applied") counts.applied++;
+        else counts.other++;
+      },
+    });
+    expect(result).toEqual({});
+    expect(counts).toEqual({ applied: 150_000, other: 0 });
+    expect(mostAhead).toBeLessThanOrEqual(9);
+  });
+});

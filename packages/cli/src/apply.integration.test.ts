@@ -172,7 +172,10 @@ describe("campaignkit apply", () => {
     const rejected = report.lines.filter((line) => line.outcome === "rejected");
     expect(new Map(rejected.map((line) => [line.line, line.field]))).toEqual(built.invalid);
     expect(
-      report.lines.filter((line) => line.outcome === "unchanged").map((line) => line.line),
+      report.lines
+        .filter((line) => line.outcome === "unchanged")
+        .map((line) => line.line)
+        .sort((a, b) => a - b), // --json lists lines in the order they were done
     ).toEqual([...built.unchanged]);
     expect(report.counts.applied).toBe(built.lines - built.invalid.size - built.unchanged.size);
     // Invalid lines never reached a vendor; each campaign was written once.

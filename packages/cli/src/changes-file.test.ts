@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvRecords, formatOf, parseCsv, parseJsonl } from "./changes-file.js";
+import { csvCells, formatOf, parseCsv, parseJsonl } from "./changes-file.js";
 import { UsageError } from "./exit-codes.js";
 
 describe("JSONL changes", () => {
@@ -46,11 +46,26 @@ describe("JSONL changes", () => {
 });
 
 describe("CSV changes", () => {
-  it("reads quoted cells with commas, quotes and newlines, and keeps start lines", () => {
-    expect(csvRecords('a,b\n"x, y","say ""hi"""\n"multi\nline",z\n')).toEqual([
-      { line: 1, cells: ["a", "b"] },
-      { line: 2, cells: ["x, y", 'say "hi"'] },
-      { line: 3, cells: ["multi\nline", "z"] },
+  it("reads quoted cells with commas and doubled quotes (csv-parse)", () => {
+    expect(csvCells('"x, y","say ""hi""",plain')).toEqual({
+      ok: true,
+      cells: ["x, y", 'say "hi"', "plain"],
+    });
+  });
+
+  it("makes a stray quote or text after a closing quote an error of that line alone", () => {
+    const lines = parseCsv(
+      'vendor,id,name\naltur,1234,"Spring\naltur,1235,"a"b\naltur,1236,x"y\naltur,1237,After\n',
+    );
+    expect(
+      lines.map((line) =>
+        line.ok ? line.change.line : [line.rejection.line, line.rejection.message],
+      ),
+    ).toEqual([
+      [2, "a quoted cell is not closed on this line (a cell cannot span lines)"],
+      [3, expect.stringMatching(/goes on after its closing quote/)],
+      [4, expect.stringMatching(/a quote inside a cell that does not start with one/)],
+      5,
     ]);
   });
 
@@ -132,6 +147,7 @@ describe("CSV changes", () => {
     expect(() => parseCsv("id,name\n1,x\n")).toThrow(UsageError);
     expect(() => parseCsv("vendor,id,colour\naltur,1,blue\n")).toThrow(/line 1, column "colour"/);
     expect(() => parseCsv("vendor,id,name,name\n")).toThrow(UsageError);
+    expect(() => parseCsv('vendor,"id,name\n')).toThrow(/line 1: the header: a quoted cell/);
   });
 
   it("knows the format by extension", () => {

@@ -1,12 +1,16 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { extname } from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { PATCH_FIELDS } from "@campaignkit/core";
+import { CsvError, parse as parseCsvText } from "csv-parse/sync";
 import { UsageError } from "./exit-codes.js";
 import { checkFieldPath, parseFieldValue, setPath } from "./set-parser.js";
 import { isVendor, VENDORS } from "./vendors.js";
 
 /** One input line as read, before its patch is validated. */
 export interface RawChange {
-  /** 1-based line of the file where the change starts. */
+  /** 1-based line of the file. */
   line: number;
   vendor: string;
   id: string;
@@ -106,79 +110,58 @@ export function parseJsonlLine(text: string, line: number): ReadLine {
   return { ok: true, change: { ...who, patch: entry.patch } };
 }
 
-/** Every non-blank line of a JSONL file, with its line number. */
-export function parseJsonl(text: string): ReadLine[] {
-  const lines: ReadLine[] = [];
-  text.split(/\r?\n/).forEach((content, index) => {
-    if (content.trim() !== "") lines.push(parseJsonlLine(content, index + 1));
-  });
-  return lines;
-}
-
-/** CSV records (RFC 4180: quotes, doubled quotes, commas and newlines in quotes), with start lines. */
-export function csvRecords(text: string): Array<{ line: number; cells: string[] }> {
-  const records: Array<{ line: number; cells: string[] }> = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let touched = false;
-  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const endRecord = () => {
-    cells.push(cell);
-    if (touched || cells.length > 1 || cell !== "") records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-    touched = false;
-  };
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i] as string;
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        cell += char;
-      }
-      continue;
-    }
-    if (char === '"') {
-      quoted = true;
-      touched = true;
-    } else if (char === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && source[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
-    } else cell += char;
-  }
-  if (quoted) throw new UsageError(`line ${start}: a quoted cell is not closed`);
-  if (cell !== "" || cells.length > 0 || touched) endRecord();
-  return records;
-}
+/** What one CSV line's cells are, or why they cannot be read. */
+type CsvCells = { ok: true; cells: string[] } | { ok: false; message: string };
 
 /**
- * Parses a CSV changes file: header `vendor,id,<patch field paths…>` and/or `action`. An empty
- * cell sets nothing; values use the `--set` syntax. A bad header is a usage error (exit 2).
+ * The cells of one CSV line, read by `csv-parse` (RFC 4180 quoting: commas and doubled quotes
+ * inside quotes). One change is one line: a cell cannot span lines, so a quote that is not
+ * closed, or text after a closing quote (`"a"b`), is an error of that line alone, never a
+ * reason to read the lines after it differently.
  */
-export function parseCsv(text: string): ReadLine[] {
-  const [header, ...rows] = csvRecords(text);
-  if (!header) return [];
-  const columns = header.cells.map((name) => name.trim());
+export function csvCells(text: string): CsvCells {
+  try {
+    const [cells] = parseCsvText(text, { relax_column_count: true }) as string[][];
+    return { ok: true, cells: cells ?? [""] };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+      return {
+        ok: false,
+        message: "a quoted cell is not closed on this line (a cell cannot span lines)",
+      };
+    }
+    if (error.code === "CSV_INVALID_CLOSING_QUOTE") {
+      return {
+        ok: false,
+        message:
+          'a quoted cell goes on after its closing quote: quote the whole cell, and double each quote inside it ("say ""hi""")',
+      };
+    }
+    if (error.code === "INVALID_OPENING_QUOTE") {
+      return {
+        ok: false,
+        message:
+          'a quote inside a cell that does not start with one: quote the whole cell, and double each quote inside it ("say ""hi""")',
+      };
+    }
+    return { ok: false, message: `cannot be read as CSV (${error.code})` };
+  }
+}
+
+/** The columns of a CSV header; a bad header is a usage error (exit 2) before anything is sent. */
+export function parseCsvHeader(text: string, line: number): string[] {
+  const read = csvCells(text);
+  if (!read.ok) throw new UsageError(`line ${line}: the header: ${read.message}`);
+  const columns = read.cells.map((name) => name.trim());
   for (const required of ["vendor", "id"]) {
     if (!columns.includes(required)) {
-      throw new UsageError(`line ${header.line}: the header has no "${required}" column`);
+      throw new UsageError(`line ${line}: the header has no "${required}" column`);
     }
   }
   const seen = new Set<string>();
   for (const column of columns) {
-    const where = `line ${header.line}, column "${column}"`;
+    const where = `line ${line}, column "${column}"`;
     if (seen.has(column)) throw new UsageError(`${where}: the column is given twice`);
     seen.add(column);
     if (column === "vendor" || column === "id" || column === "action") continue;
@@ -187,10 +170,14 @@ export function parseCsv(text: string): ReadLine[] {
       throw new UsageError(`${where}: not a patch field (${PATCH_FIELDS.join(", ")}) nor "action"`);
     }
   }
-  return rows.map(({ line, cells }) => parseCsvRow(columns, cells, line));
+  return columns;
 }
 
-function parseCsvRow(columns: string[], cells: string[], line: number): ReadLine {
+/** Parses one CSV row under its header: an empty cell sets nothing; values use `--set` syntax. */
+export function parseCsvRow(columns: readonly string[], text: string, line: number): ReadLine {
+  const read = csvCells(text);
+  if (!read.ok) return reject(line, undefined, read.message);
+  const { cells } = read;
   const cellOf = (name: string) => cells[columns.indexOf(name)]?.trim() ?? "";
   const who = checkWho(line, cellOf("vendor"), cellOf("id"));
   if ("ok" in who) return who;
@@ -227,7 +214,133 @@ function parseCsvRow(columns: string[], cells: string[], line: number): ReadLine
   return { ok: true, change: { ...who, patch } };
 }
 
-/** Parses a changes file's text by format. */
+/** A line of text with its 1-based number. */
+export interface TextLine {
+  line: number;
+  text: string;
+}
+
+/**
+ * Reads lines into changes, one line at a time, by format: JSONL (one object a line) or CSV
+ * (the first non-blank line is the header). Blank lines give nothing.
+ */
+export function changesReader(format: ChangesFormat): (line: TextLine) => ReadLine | undefined {
+  let columns: string[] | undefined;
+  return ({ line, text }) => {
+    if (text.trim() === "") return undefined;
+    if (format === "jsonl") return parseJsonlLine(text, line);
+    if (!columns) {
+      columns = parseCsvHeader(text, line);
+      return undefined;
+    }
+    return parseCsvRow(columns, text, line);
+  };
+}
+
+function* linesOfText(text: string): Generator<TextLine> {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let line = 0;
+  for (const content of source.split("\n")) {
+    line++;
+    yield { line, text: content.endsWith("\r") ? content.slice(0, -1) : content };
+  }
+}
+
+/** Parses a changes text by format (the file is read with `readChanges`). */
 export function parseChanges(text: string, format: ChangesFormat): ReadLine[] {
-  return format === "csv" ? parseCsv(text) : parseJsonl(text);
+  const read = changesReader(format);
+  const lines: ReadLine[] = [];
+  for (const line of linesOfText(text)) {
+    const change = read(line);
+    if (change) lines.push(change);
+  }
+  return lines;
+}
+
+/** Every non-blank line of a JSONL text. */
+export const parseJsonl = (text: string): ReadLine[] => parseChanges(text, "jsonl");
+
+/** Every row of a CSV text (header `vendor,id,<patch field paths…>` and/or `action`). */
+export const parseCsv = (text: string): ReadLine[] => parseChanges(text, "csv");
+
+export interface ReadOptions {
+  /** Each chunk of the file's bytes as read (to hash it). */
+  onChunk?: (chunk: Buffer) => void;
+  /** Stops the reading between two lines. */
+  signal?: AbortSignal;
+}
+
+/** The lines of a file as it is read: a chunk at a time, never the whole file. */
+export async function* fileLines(
+  path: string,
+  options: ReadOptions = {},
+): AsyncGenerator<TextLine> {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  let line = 0;
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    options.onChunk?.(chunk as Buffer);
+    let text = rest + decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
+      if (text.startsWith("\uFEFF")) text = text.slice(1);
+      first = false;
+    }
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      if (options.signal?.aborted) return;
+      line++;
+      const content = text.slice(start, end);
+      yield { line, text: content.endsWith("\r") ? content.slice(0, -1) : content };
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest !== "" && !options.signal?.aborted) {
+    line++;
+    yield { line, text: rest.endsWith("\r") ? rest.slice(0, -1) : rest };
+  }
+}
+
+/** The changes of a file as it is read (JSONL or CSV), line by line. */
+export async function* readChanges(
+  path: string,
+  format: ChangesFormat,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadLine> {
+  const read = changesReader(format);
+  for await (const line of fileLines(path, options)) {
+    const change = read(line);
+    if (change) yield change;
+  }
+}
+
+/** What a first read of a changes file finds: its hash, its lines, the vendors it names. */
+export interface ChangesSurvey {
+  sha256: string;
+  /** Lines with a change (blank lines and the CSV header aside). */
+  lines: number;
+  /** The vendors of the lines that parse. */
+  vendors: Set<string>;
+}
+
+/** Reads a changes file once, without validating its patches (a bad CSV header is exit 2). */
+export async function surveyChanges(
+  path: string,
+  format: ChangesFormat,
+  signal?: AbortSignal,
+): Promise<ChangesSurvey> {
+  const hash = createHash("sha256");
+  const vendors = new Set<string>();
+  let lines = 0;
+  const reads = readChanges(path, format, {
+    onChunk: (chunk) => hash.update(chunk),
+    ...(signal ? { signal } : {}),
+  });
+  for await (const read of reads) {
+    lines++;
+    if (read.ok) vendors.add(read.change.vendor);
+  }
+  return { sha256: hash.digest("hex"), lines, vendors };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { CampaignProvider, PlannedRequest } from "@campaignkit/core";
+import type { CampaignProvider } from "@campaignkit/core";
 import {
   applyChanges,
   describeChange,
@@ -9,24 +9,44 @@ import {
   type ValidChange,
   validateChange,
 } from "../apply-engine.js";
+import { ApplyProgress } from "../apply-progress.js";
+import { type ApplyReport, JsonReportWriter, printReport, ReportTally } from "../apply-report.js";
 import { parseCommandArgs, positiveInt } from "../args.js";
-import { formatOf, type LineRejection, parseChanges } from "../changes-file.js";
-import { configFileFrom, requireApiKey, secretsOf, vendorConfig } from "../config.js";
+import {
+  type ChangesFormat,
+  formatOf,
+  type LineRejection,
+  type ReadLine,
+  readChanges,
+  surveyChanges,
+} from "../changes-file.js";
+import {
+  type ConfigFile,
+  configFileFrom,
+  requireApiKey,
+  secretsOf,
+  type VendorConfig,
+  vendorConfig,
+} from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
-import { formatPlan, table } from "../format.js";
+import { formatPlan } from "../format.js";
 import {
   JournalWriteError,
   JournalWriter,
   loadJournal,
+  type OutcomeRecord,
+  type ResumeState,
   repairJournal,
   resumeStateOf,
 } from "../journal.js";
-import { lockJournal } from "../journal-lock.js";
+import { type JournalLock, lockJournal } from "../journal-lock.js";
 import { recordRedactor } from "../journal-redact.js";
 import { parseRates } from "../rate-limiter.js";
 import type { VendorId } from "../vendors.js";
 import { providerFor } from "./vendor-command.js";
+
+export type { ApplyReport } from "../apply-report.js";
 
 export const APPLY_OPTIONS = {
   concurrency: { type: "string" },
@@ -40,141 +60,26 @@ export const APPLY_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/**
- * What `campaignkit apply` did, as `--json` prints it: the counts, and each line's outcome (with
- * its planned requests on a dry run).
- */
-export interface ApplyReport {
+/** What one `apply` run was asked to do. */
+interface ApplySettings {
+  /** The changes file as given, and its absolute path. */
   file: string;
+  path: string;
+  format: ChangesFormat;
+  size: number;
   dryRun: boolean;
-  journal?: string;
-  interrupted: boolean;
-  counts: {
-    lines: number;
-    applied: number;
-    unchanged: number;
-    rejected: number;
-    pending: number;
-    planned: number;
-  };
-  lines: Array<LineOutcome & { plan?: PlannedRequest[] }>;
+  json: boolean;
+  resume: boolean;
+  read: boolean;
+  concurrency: number;
+  rates: ReturnType<typeof parseRates>;
+  /** The journal as shown to the user, and its absolute path. */
+  journal: string;
+  journalPath: string;
+  configFile: ConfigFile | undefined;
 }
 
-function rejected(rejection: LineRejection): LineOutcome {
-  return { ...rejection, outcome: "rejected" };
-}
-
-function countsOf(lines: ApplyReport["lines"], planned: number): ApplyReport["counts"] {
-  const count = (outcome: string) => lines.filter((line) => line.outcome === outcome).length;
-  return {
-    lines: lines.length,
-    applied: count("applied"),
-    unchanged: count("unchanged"),
-    rejected: count("rejected"),
-    pending: count("pending"),
-    planned,
-  };
-}
-
-/** Draws `[#####-----] 30/60  applied 20  unchanged 5  rejected 5` on a terminal's stderr. */
-class ProgressBar {
-  #done = 0;
-  readonly #counts = { applied: 0, unchanged: 0, rejected: 0 };
-
-  constructor(
-    readonly output: Output,
-    readonly total: number,
-    readonly enabled: boolean,
-  ) {}
-
-  tick(outcome: LineOutcome): void {
-    if (outcome.outcome === "pending" || outcome.outcome === "planned") return;
-    this.#done++;
-    this.#counts[outcome.outcome]++;
-    if (!this.enabled) return;
-    const width = 30;
-    const filled = this.total === 0 ? width : Math.round((this.#done / this.total) * width);
-    const { applied, unchanged, rejected } = this.#counts;
-    this.output.err(
-      `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.#done}/${this.total}  applied ${applied}  unchanged ${unchanged}  rejected ${rejected}`,
-    );
-  }
-
-  clear(): void {
-    if (this.enabled) this.output.err("\r\u001b[K");
-  }
-}
-
-function printReport(output: Output, report: ApplyReport): void {
-  const { counts } = report;
-  const fromJournal = report.lines.filter((line) => line.fromJournal).length;
-  output.out(
-    `${report.dryRun ? "apply --dry-run" : "apply"} ${report.file}: ${counts.lines} line${counts.lines === 1 ? "" : "s"}\n\n`,
-  );
-  const rows: Array<[string, string]> = report.dryRun
-    ? [
-        ["planned", String(counts.planned)],
-        ["rejected", String(counts.rejected)],
-      ]
-    : [
-        ["applied", String(counts.applied)],
-        ["unchanged", String(counts.unchanged)],
-        ["rejected", String(counts.rejected)],
-        ...(counts.pending > 0 ? [["not done", String(counts.pending)] as [string, string]] : []),
-      ];
-  rows.push(["total", String(counts.lines)]);
-  output.out(table(["OUTCOME", "LINES"], rows));
-  if (fromJournal > 0) {
-    output.out(`(${fromJournal} of these outcomes come from the journal of the earlier run)\n`);
-  }
-  const rejectedLines = report.lines.filter((line) => line.outcome === "rejected");
-  if (rejectedLines.length > 0) {
-    output.out("\nRejected lines:\n");
-    output.out(
-      table(
-        ["LINE", "VENDOR", "ID", "CODE", "FIELD", "MESSAGE"],
-        rejectedLines.map((line) => [
-          String(line.line),
-          line.vendor ?? "",
-          line.id ?? "",
-          line.code ?? "",
-          line.field ?? "",
-          line.message ?? "",
-        ]),
-      ),
-    );
-  }
-  const unchanged = report.lines.filter(
-    (line) => line.outcome === "unchanged" && line.message?.startsWith("applied before"),
-  );
-  if (unchanged.length > 0) {
-    output.out(
-      `\nApplied before the interruption (found already in place, not sent again): line ${unchanged.map((line) => line.line).join(", ")}\n`,
-    );
-  }
-  const refused = new Map<string, { message: string; lines: number }>();
-  for (const line of report.lines) {
-    if (line.outcome !== "pending" || line.code !== "AUTH" || !line.vendor) continue;
-    const entry = refused.get(line.vendor) ?? { message: line.message ?? "", lines: 0 };
-    entry.lines++;
-    refused.set(line.vendor, entry);
-  }
-  for (const [vendor, { message, lines }] of refused) {
-    output.out(`\n${vendor}: ${lines} line(s) ${message}.\n`);
-  }
-  if (report.interrupted) {
-    output.out(
-      `\nInterrupted: ${counts.pending} line(s) not done. Run the same command with --resume to finish.\n`,
-    );
-  }
-}
-
-/** `campaignkit apply <changes.jsonl|changes.csv>`. */
-export async function applyCommand(
-  args: readonly string[],
-  context: CliContext,
-  output: Output,
-): Promise<number> {
+function settingsOf(args: readonly string[], context: CliContext): ApplySettings {
   const { values, positionals } = parseCommandArgs("apply", args, APPLY_OPTIONS);
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError("apply: give the changes file: campaignkit apply changes.jsonl");
@@ -183,232 +88,381 @@ export async function applyCommand(
   const rates = parseRates(values.rate ?? []);
   const format = formatOf(file);
   const path = resolve(context.cwd, file);
-  let text: string;
+  let size: number;
   try {
-    text = readFileSync(path, "utf8");
+    const stat = statSync(path);
+    if (!stat.isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+    size = stat.size;
   } catch (error) {
     throw new UsageError(
       `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
     );
   }
-  const configFile = configFileFrom(values.config, context.env, context.cwd);
-  output.learnConfig(configFile);
+  const journal = values.journal ?? `${file}.journal`;
+  return {
+    file,
+    path,
+    format,
+    size,
+    dryRun: Boolean(values["dry-run"]),
+    json: Boolean(values.json),
+    resume: Boolean(values.resume),
+    read: !values["no-read"],
+    concurrency,
+    rates,
+    journal,
+    journalPath: resolve(context.cwd, journal),
+    configFile: configFileFrom(values.config, context.env, context.cwd),
+  };
+}
 
-  // 1. Every line is read and validated before anything is sent.
+/** `campaignkit apply <changes.jsonl|changes.csv>`. */
+export async function applyCommand(
+  args: readonly string[],
+  context: CliContext,
+  output: Output,
+): Promise<number> {
+  const settings = settingsOf(args, context);
+  output.learnConfig(settings.configFile);
+  return settings.dryRun ? dryRun(settings, context, output) : applyRun(settings, context, output);
+}
+
+/** Providers that only plan (no key needed): one per vendor, for validation. */
+function plannersOf(settings: ApplySettings, context: CliContext) {
   const planners = new Map<VendorId, CampaignProvider>();
-  const plannerFor = (vendor: VendorId) => {
+  return (vendor: VendorId) => {
     let planner = planners.get(vendor);
     if (!planner) {
-      const config = vendorConfig(vendor, context.env, configFile);
+      const config = vendorConfig(vendor, context.env, settings.configFile);
       planner = providerFor(vendor, config, { apiKey: config.apiKey ?? "REDACTED" });
       planners.set(vendor, planner);
     }
     return planner;
   };
-  const report: ApplyReport["lines"] = [];
-  const valid: Array<ValidChange & { plan: PlannedRequest[] }> = [];
-  for (const read of parseChanges(text, format)) {
-    if (!read.ok) {
-      report.push(rejected(read.rejection));
+}
+
+const rejected = (rejection: LineRejection): LineOutcome => ({ ...rejection, outcome: "rejected" });
+
+/** A line as read, validated against its vendor (nothing is sent). */
+async function validateLine(read: ReadLine, plannerFor: (vendor: VendorId) => CampaignProvider) {
+  if (!read.ok) return { ok: false as const, outcome: rejected(read.rejection) };
+  const result = await validateChange(read.change, plannerFor(read.change.vendor as VendorId));
+  if (!result.ok) return { ok: false as const, outcome: rejected(result.rejection) };
+  return result;
+}
+
+/** Where each line's outcome goes as it comes: the tally, the progress bar, `--json`. */
+function outcomeSink(
+  settings: ApplySettings,
+  context: CliContext,
+  output: Output,
+  head: Pick<ApplyReport, "file" | "dryRun" | "journal">,
+) {
+  const tally = new ReportTally();
+  const progress = new ApplyProgress(output, settings.size, context.stderrIsTTY, settings.dryRun);
+  const json = settings.json ? new JsonReportWriter(output, head) : undefined;
+  let lastLine = 0;
+  return {
+    tally,
+    progress,
+    json,
+    lastLine: () => lastLine,
+    add(outcome: ApplyReport["lines"][number]) {
+      lastLine = Math.max(lastLine, outcome.line);
+      tally.add(outcome);
+      progress.outcome(outcome);
+      json?.line(outcome);
+    },
+  };
+}
+
+/** `--dry-run`: each valid line's plan as it is validated; nothing is sent, no journal. */
+async function dryRun(
+  settings: ApplySettings,
+  context: CliContext,
+  output: Output,
+): Promise<number> {
+  const plannerFor = plannersOf(settings, context);
+  const sink = outcomeSink(settings, context, output, { file: settings.file, dryRun: true });
+  const reads = readChanges(settings.path, settings.format, {
+    signal: context.signal,
+    onChunk: (chunk) => sink.progress.read(chunk.length),
+  });
+  for await (const read of reads) {
+    const result = await validateLine(read, plannerFor);
+    if (!result.ok) {
+      sink.add(result.outcome);
       continue;
     }
-    const result = await validateChange(read.change, plannerFor(read.change.vendor as VendorId));
-    if (result.ok) valid.push({ ...result.change, plan: result.plan });
-    else report.push(rejected(result.rejection));
+    const { change, plan } = result;
+    const described = describeChange(change.change);
+    sink.add({
+      line: change.line,
+      vendor: change.vendor,
+      id: change.id,
+      change: described,
+      outcome: "planned",
+      plan,
+    });
+    if (!settings.json) printPlan(output, change, described, plan);
   }
-
-  if (values["dry-run"]) {
-    for (const change of valid) {
-      report.push({
-        line: change.line,
-        vendor: change.vendor,
-        id: change.id,
-        change: describeChange(change.change),
-        outcome: "planned",
-        plan: change.plan,
-      });
-    }
-    report.sort((a, b) => a.line - b.line);
-    const result: ApplyReport = {
-      file,
-      dryRun: true,
-      interrupted: false,
-      counts: countsOf(report, valid.length),
-      lines: report,
-    };
-    if (values.json) output.json(result);
-    else {
-      for (const line of report) {
-        if (!line.plan) continue;
-        output.out(`line ${line.line}  ${line.vendor} ${line.id}  ${line.change}\n`);
-        if (line.change === "pause" || line.change === "resume") {
-          output.out(
-            `   (planned as an update of status; ${line.change} sends the vendor's ${line.change} request)\n`,
-          );
-        }
-        output.out(formatPlan(line.plan, "   "));
-      }
-      output.out("\n");
-      printReport(output, result);
-    }
-    return result.counts.rejected > 0 ? EXIT.FAILED : EXIT.OK;
+  sink.progress.clear();
+  const interrupted = context.signal.aborted;
+  const head = {
+    file: settings.file,
+    dryRun: true,
+    interrupted,
+    ...(interrupted ? { stoppedAt: sink.lastLine() + 1 } : {}),
+    counts: sink.tally.countsOf(sink.tally.read, true),
+  };
+  if (sink.json) sink.json.end(head);
+  else {
+    output.out("\n");
+    printReport(output, head, sink.tally);
   }
+  if (interrupted) return EXIT.INTERRUPTED;
+  return head.counts.rejected > 0 ? EXIT.FAILED : EXIT.OK;
+}
 
-  // 2. Credentials for every vendor with something to send, before anything is sent.
-  const vendors = [...new Set(valid.map((change) => change.vendor))];
-  const providerSettings = new Map(
-    vendors.map((vendor) => {
-      const config = vendorConfig(vendor, context.env, configFile);
+function printPlan(
+  output: Output,
+  change: ValidChange,
+  described: string,
+  plan: Parameters<typeof formatPlan>[0],
+): void {
+  output.out(`line ${change.line}  ${change.vendor} ${change.id}  ${described}\n`);
+  if ("action" in change.change) {
+    const { action } = change.change;
+    output.out(
+      `   (planned as an update of status; ${action} sends the vendor's ${action} request)\n`,
+    );
+  }
+  output.out(formatPlan(plan, "   "));
+}
+
+/** The key of every vendor the file names, before anything is sent (else exit 3). */
+function credentialsOf(
+  vendors: Iterable<VendorId>,
+  settings: ApplySettings,
+  context: CliContext,
+): Map<VendorId, { config: VendorConfig; apiKey: string }> {
+  return new Map(
+    [...vendors].map((vendor) => {
+      const config = vendorConfig(vendor, context.env, settings.configFile);
       return [vendor, { config, apiKey: requireApiKey(vendor, config) }] as const;
     }),
   );
+}
 
-  // 3. The journal.
-  const journalPath = resolve(context.cwd, values.journal ?? `${file}.journal`);
-  const sha256 = createHash("sha256").update(text).digest("hex");
-  if (existsSync(journalPath) && !values.resume) {
+/** One sending provider per vendor, with its key and rate. */
+function providersOf(
+  credentials: Map<VendorId, { config: VendorConfig; apiKey: string }>,
+  settings: ApplySettings,
+) {
+  const providers = new Map<VendorId, CampaignProvider>();
+  return (vendor: VendorId) => {
+    let provider = providers.get(vendor);
+    if (!provider) {
+      const credential = credentials.get(vendor);
+      if (!credential) throw new Error(`no settings for ${vendor}`);
+      const rateLimit = settings.rates[vendor];
+      provider = providerFor(vendor, credential.config, {
+        apiKey: credential.apiKey,
+        ...(rateLimit === undefined ? {} : { rateLimit }),
+      });
+      providers.set(vendor, provider);
+    }
+    return provider;
+  };
+}
+
+/** The run's journal: checked against the file, locked, repaired after a kill, open to append. */
+async function openJournal(
+  settings: ApplySettings,
+  sha256: string,
+  redact: <T>(value: T) => T,
+): Promise<{ writer: JournalWriter; resume: ResumeState; lock: JournalLock }> {
+  if (existsSync(settings.journalPath) && !settings.resume) {
     throw new UsageError(
-      `the journal ${values.journal ?? `${file}.journal`} exists from an earlier run: pass --resume to finish that run, or delete the journal to start over`,
+      `the journal ${settings.journal} exists from an earlier run: pass --resume to finish that run, or delete the journal to start over`,
     );
   }
-  const lock = lockJournal(journalPath, values.journal ?? `${file}.journal`);
-  let resume = resumeStateOf([]);
-  if (values.resume) {
-    try {
-      const loaded = await loadJournal(journalPath);
+  const lock = lockJournal(settings.journalPath, settings.journal);
+  try {
+    let resume = resumeStateOf([]);
+    if (settings.resume) {
+      const loaded = await loadJournal(settings.journalPath).catch((error: Error) => {
+        throw new UsageError(`the journal cannot be read: ${error.message}`);
+      });
       resume = loaded.state;
       if (resume.sha256 !== undefined && resume.sha256 !== sha256) {
         throw new UsageError(
-          `the journal was written for a different version of ${file}: the file changed since, so line numbers cannot be trusted`,
+          `the journal was written for a different version of ${settings.file}: the file changed since, so line numbers cannot be trusted`,
         );
       }
-      repairJournal(journalPath, loaded);
-    } catch (error) {
-      lock.release();
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`the journal cannot be read: ${(error as Error).message}`);
+      repairJournal(settings.journalPath, loaded);
     }
+    return { writer: new JournalWriter(settings.journalPath, { redact }), resume, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
   }
-  const redact = recordRedactor(secretsOf(context.env, configFile));
-  const journal = new JournalWriter(journalPath, { redact });
+}
+
+/** The outcome an earlier run journaled for a line: shown, not run again. */
+function fromJournal(read: ReadLine, earlier: OutcomeRecord): LineOutcome {
+  const who = read.ok ? read.change : read.rejection;
+  return {
+    line: earlier.line,
+    ...((earlier.vendor ?? who.vendor) ? { vendor: earlier.vendor ?? who.vendor } : {}),
+    ...((earlier.id ?? who.id) ? { id: earlier.id ?? who.id } : {}),
+    outcome: earlier.outcome,
+    ...(earlier.code ? { code: earlier.code } : {}),
+    ...(earlier.field ? { field: earlier.field } : {}),
+    ...(earlier.message ? { message: earlier.message } : {}),
+    fromJournal: true,
+  };
+}
+
+/**
+ * The lines to send, as the file is read: a line the journal already has an outcome for is
+ * reported from it; a line that fails validation is journaled and reported `rejected`; the
+ * rest go on to the engine. Stops between two lines on a signal or a journal failure.
+ */
+async function* changesToSend(
+  settings: ApplySettings,
+  context: CliContext,
+  run: {
+    resume: ResumeState;
+    journal: JournalWriter;
+    report: (outcome: LineOutcome) => void;
+    onChunk: (chunk: Buffer) => void;
+    stop: (line: number) => void;
+  },
+): AsyncGenerator<ValidChange> {
+  const plannerFor = plannersOf(settings, context);
+  const reads = readChanges(settings.path, settings.format, {
+    signal: context.signal,
+    onChunk: run.onChunk,
+  });
+  for await (const read of reads) {
+    const line = read.ok ? read.change.line : read.rejection.line;
+    if (context.signal.aborted || run.journal.failure) return run.stop(line);
+    const earlier = run.resume.outcomes.get(line);
+    if (earlier) {
+      run.report(fromJournal(read, earlier));
+      continue;
+    }
+    const result = await validateLine(read, plannerFor);
+    if (result.ok) {
+      yield result.change;
+      continue;
+    }
+    const { outcome } = result;
+    // Not awaited: a failure breaks the writer, and the next line stops the run.
+    run.journal
+      .append({
+        type: "outcome",
+        line,
+        ...(outcome.vendor ? { vendor: outcome.vendor } : {}),
+        ...(outcome.id ? { id: outcome.id } : {}),
+        outcome: "rejected",
+        ...(outcome.code ? { code: outcome.code } : {}),
+        ...(outcome.field ? { field: outcome.field } : {}),
+        ...(outcome.message ? { message: outcome.message } : {}),
+        at: new Date().toISOString(),
+      })
+      .catch(() => {});
+    run.report(outcome);
+  }
+}
+
+/** A real run: survey the file, take its journal, then read, validate, send and report as one stream. */
+async function applyRun(
+  settings: ApplySettings,
+  context: CliContext,
+  output: Output,
+): Promise<number> {
+  const survey = await surveyChanges(settings.path, settings.format, context.signal);
+  if (context.signal.aborted) {
+    output.err("interrupted before anything was sent\n");
+    return EXIT.INTERRUPTED;
+  }
+  const credentials = credentialsOf(survey.vendors as Set<VendorId>, settings, context);
+  const redact = recordRedactor(secretsOf(context.env, settings.configFile));
+  const journal = await openJournal(settings, survey.sha256, redact);
+  const sink = outcomeSink(settings, context, output, {
+    file: settings.file,
+    dryRun: false,
+    journal: settings.journal,
+  });
+  const hash = createHash("sha256");
+  let stoppedAt: number | undefined;
   let journalFailure: JournalWriteError | undefined;
   try {
-    await journal.append({
+    await journal.writer.append({
       type: "run",
-      file: path,
-      sha256,
-      lines: report.length + valid.length,
-      resumed: Boolean(values.resume),
+      file: settings.path,
+      sha256: survey.sha256,
+      lines: survey.lines,
+      resumed: settings.resume,
       at: new Date().toISOString(),
     });
-    const now = new Date().toISOString();
-    for (const line of report) {
-      const earlier = resume.outcomes.get(line.line);
-      if (earlier) Object.assign(line, { fromJournal: true });
-      else {
-        await journal.append({
-          type: "outcome",
-          line: line.line,
-          ...(line.vendor ? { vendor: line.vendor } : {}),
-          ...(line.id ? { id: line.id } : {}),
-          outcome: "rejected",
-          ...(line.code ? { code: line.code } : {}),
-          ...(line.field ? { field: line.field } : {}),
-          ...(line.message ? { message: line.message } : {}),
-          at: now,
-        });
-      }
-    }
-    const toRun: ValidChange[] = [];
-    for (const change of valid) {
-      const earlier = resume.outcomes.get(change.line);
-      if (!earlier) {
-        toRun.push(change);
-        continue;
-      }
-      report.push({
-        line: change.line,
-        vendor: change.vendor,
-        id: change.id,
-        change: describeChange(change.change),
-        outcome: earlier.outcome,
-        ...(earlier.code ? { code: earlier.code } : {}),
-        ...(earlier.field ? { field: earlier.field } : {}),
-        ...(earlier.message ? { message: earlier.message } : {}),
-        fromJournal: true,
-      });
-    }
-
-    // 4. Send, `concurrency` at a time, each vendor's rate respected.
-    const providers = new Map<VendorId, CampaignProvider>();
-    const providerOf = (vendor: VendorId) => {
-      let provider = providers.get(vendor);
-      if (!provider) {
-        const settings = providerSettings.get(vendor);
-        if (!settings) throw new Error(`no settings for ${vendor}`);
-        const rateLimit = rates[vendor];
-        provider = providerFor(vendor, settings.config, {
-          apiKey: settings.apiKey,
-          ...(rateLimit === undefined ? {} : { rateLimit }),
-        });
-        providers.set(vendor, provider);
-      }
-      return provider;
-    };
-    const progress = new ProgressBar(output, toRun.length, context.stderrIsTTY);
-    const result = await applyChanges(toRun, {
-      providers: providerOf,
-      record: (record) => journal.append(record),
-      resume,
-      concurrency,
-      read: !values["no-read"],
-      signal: context.signal,
-      onOutcome: (outcome) => {
-        progress.tick(outcome);
-        report.push(redact(outcome));
+    const changes = changesToSend(settings, context, {
+      resume: journal.resume,
+      journal: journal.writer,
+      report: (outcome) => sink.add(redact(outcome)),
+      onChunk: (chunk) => {
+        hash.update(chunk);
+        sink.progress.read(chunk.length);
+      },
+      stop: (line) => {
+        stoppedAt = line;
       },
     });
+    const result = await applyChanges(changes, {
+      providers: providersOf(credentials, settings),
+      record: (record) => journal.writer.append(record),
+      resume: journal.resume,
+      concurrency: settings.concurrency,
+      read: settings.read,
+      signal: context.signal,
+      onOutcome: (outcome) => sink.add(redact(outcome)),
+    });
     journalFailure = result.journalFailure;
-    progress.clear();
+    stoppedAt = stoppedAt ?? result.stoppedAt;
   } catch (error) {
     if (!(error instanceof JournalWriteError)) throw error;
     journalFailure = error;
   } finally {
-    await journal.close();
-    lock.release();
+    sink.progress.clear();
+    await journal.writer.close();
+    journal.lock.release();
   }
-
-  const reported = new Set(report.map((line) => line.line));
-  for (const change of valid) {
-    if (reported.has(change.line)) continue;
-    report.push({
-      line: change.line,
-      vendor: change.vendor,
-      id: change.id,
-      change: describeChange(change.change),
-      outcome: "pending",
-      ...(journalFailure
-        ? { code: "JOURNAL", message: `not done: ${journalFailure.message}` }
-        : {}),
-    });
-  }
-  report.sort((a, b) => a.line - b.line);
+  journalFailure ??= journal.writer.failure;
   const interrupted = context.signal.aborted;
-  const result: ApplyReport = {
-    file,
+  const head = {
+    file: settings.file,
     dryRun: false,
-    journal: values.journal ?? `${file}.journal`,
     interrupted,
-    counts: countsOf(report, 0),
-    lines: report,
+    ...(stoppedAt === undefined ? {} : { stoppedAt }),
+    counts: sink.tally.countsOf(survey.lines, false),
   };
-  if (values.json) output.json(result);
-  else printReport(output, result);
+  if (sink.json) sink.json.end(head);
+  else printReport(output, head, sink.tally);
   if (journalFailure) {
     output.err(
       `error: ${journalFailure.message}: the run stopped before any further request. Make room, then run the same command with --resume\n`,
     );
+    return EXIT.FAILED;
   }
   if (interrupted) return EXIT.INTERRUPTED;
-  return result.counts.rejected > 0 || result.counts.pending > 0 ? EXIT.FAILED : EXIT.OK;
+  const whole = stoppedAt === undefined && hash.digest("hex") !== survey.sha256;
+  if (whole) {
+    output.err(
+      `error: ${settings.file} changed while it was applied: check it, then run again with --resume\n`,
+    );
+    return EXIT.FAILED;
+  }
+  return head.counts.rejected > 0 || head.counts.pending > 0 ? EXIT.FAILED : EXIT.OK;
 }
