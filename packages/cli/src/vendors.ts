@@ -1,46 +1,25 @@
-import { alturCapabilities, createAltur } from "@campaignkit/altur";
-import { asissoCapabilities, createAsisso } from "@campaignkit/asisso";
-import { convosoCapabilities, createConvoso } from "@campaignkit/convoso";
-import type { CampaignProvider, ProviderCapabilities, ProviderSettings } from "@campaignkit/core";
-import { createVelip, velipCapabilities } from "@campaignkit/velip";
-import { createVoxo, voxoCapabilities } from "@campaignkit/voxo";
+import type { CampaignProvider, ProviderCapabilities } from "@campaignkit/core";
+import { type ProviderOptions, VENDORS, type VendorId, vendorKit } from "./vendor-loader.js";
 
-/** Every vendor the CLI knows, in display order. */
-export const VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
-/** A vendor the CLI knows, one of `VENDORS`. */
-export type VendorId = (typeof VENDORS)[number];
+export {
+  isVendor,
+  type ProviderOptions,
+  VENDORS,
+  type VendorId,
+} from "./vendor-loader.js";
 
-export function isVendor(value: unknown): value is VendorId {
-  return typeof value === "string" && (VENDORS as readonly string[]).includes(value);
-}
+// Every vendor, loaded when this module is: for `apply`, whose file may name any of them.
+// Every other command loads only its vendor, through vendor-loader.ts.
+const kits = await Promise.all(VENDORS.map(vendorKit));
 
 /** Each vendor's capabilities, as its package declares them (no credentials needed). */
-export const CAPABILITIES: Readonly<Record<VendorId, ProviderCapabilities>> = {
-  altur: alturCapabilities,
-  asisso: asissoCapabilities,
-  convoso: convosoCapabilities,
-  velip: velipCapabilities,
-  voxo: voxoCapabilities,
-};
-
-export interface ProviderOptions extends ProviderSettings {
-  /** VOXO only: the tenant whose campaigns `list` reads. */
-  tenantId?: number;
-}
+export const CAPABILITIES = Object.fromEntries(
+  kits.map((kit) => [kit.vendor, kit.capabilities]),
+) as Readonly<Record<VendorId, ProviderCapabilities>>;
 
 /** The vendor's `create<Vendor>()` provider. */
 export function createProvider(vendor: VendorId, settings: ProviderOptions): CampaignProvider {
-  const { tenantId, ...common } = settings;
-  switch (vendor) {
-    case "altur":
-      return createAltur(common);
-    case "asisso":
-      return createAsisso(common);
-    case "convoso":
-      return createConvoso(common);
-    case "velip":
-      return createVelip(common);
-    case "voxo":
-      return createVoxo(tenantId === undefined ? common : { ...common, tenantId });
-  }
+  const kit = kits.find((candidate) => candidate.vendor === vendor);
+  if (!kit) throw new Error(`unknown vendor ${vendor}`);
+  return kit.createProvider(settings);
 }
