@@ -37,35 +37,21 @@ export interface VendorKit {
   createProvider(settings: ProviderOptions): CampaignProvider;
 }
 
-async function kitOf(vendor: VendorId): Promise<VendorKit> {
-  switch (vendor) {
-    case "altur": {
-      const { alturCapabilities, createAltur } = await loadVendor(vendor);
-      return { vendor, capabilities: alturCapabilities, createProvider: common(createAltur) };
-    }
-    case "asisso": {
-      const { asissoCapabilities, createAsisso } = await loadVendor(vendor);
-      return { vendor, capabilities: asissoCapabilities, createProvider: common(createAsisso) };
-    }
-    case "convoso": {
-      const { convosoCapabilities, createConvoso } = await loadVendor(vendor);
-      return { vendor, capabilities: convosoCapabilities, createProvider: common(createConvoso) };
-    }
-    case "velip": {
-      const { velipCapabilities, createVelip } = await loadVendor(vendor);
-      return { vendor, capabilities: velipCapabilities, createProvider: common(createVelip) };
-    }
-    case "voxo": {
-      const { voxoCapabilities, createVoxo } = await loadVendor(vendor);
-      return {
-        vendor,
-        capabilities: voxoCapabilities,
-        createProvider: ({ tenantId, ...settings }) =>
-          createVoxo(tenantId === undefined ? settings : { ...settings, tenantId }),
-      };
-    }
-  }
-}
+/** How each package's module gives what the CLI uses. */
+const ADAPTERS: { [V in VendorId]: (module: VendorModule<V>) => Omit<VendorKit, "vendor"> } = {
+  altur: (m) => ({ capabilities: m.alturCapabilities, createProvider: common(m.createAltur) }),
+  asisso: (m) => ({ capabilities: m.asissoCapabilities, createProvider: common(m.createAsisso) }),
+  convoso: (m) => ({
+    capabilities: m.convosoCapabilities,
+    createProvider: common(m.createConvoso),
+  }),
+  velip: (m) => ({ capabilities: m.velipCapabilities, createProvider: common(m.createVelip) }),
+  voxo: (m) => ({
+    capabilities: m.voxoCapabilities,
+    createProvider: ({ tenantId, ...settings }) =>
+      m.createVoxo(tenantId === undefined ? settings : { ...settings, tenantId }),
+  }),
+};
 
 /** A factory that takes the settings every vendor shares (VOXO's `tenantId` dropped). */
 function common(create: (settings: ProviderSettings) => CampaignProvider) {
@@ -74,13 +60,17 @@ function common(create: (settings: ProviderSettings) => CampaignProvider) {
 
 const loaded = new Map<VendorId, VendorKit>();
 
-/** The vendor's capabilities and provider factory, its package loaded on first use. */
-export async function vendorKit(vendor: VendorId): Promise<VendorKit> {
-  const known = loaded.get(vendor);
-  if (known) return known;
-  const kit = await kitOf(vendor);
+/** The kit of a package module already at hand (remembered for `loadedVendorKit`). */
+export function kitFrom<V extends VendorId>(vendor: V, module: VendorModule<V>): VendorKit {
+  const adapt = ADAPTERS[vendor] as (module: VendorModule<V>) => Omit<VendorKit, "vendor">;
+  const kit: VendorKit = { vendor, ...adapt(module) };
   loaded.set(vendor, kit);
   return kit;
+}
+
+/** The vendor's capabilities and provider factory, its package loaded on first use. */
+export async function vendorKit(vendor: VendorId): Promise<VendorKit> {
+  return loaded.get(vendor) ?? kitFrom(vendor, await loadVendor(vendor));
 }
 
 /** A kit already loaded by `vendorKit` (for code that must stay synchronous). */

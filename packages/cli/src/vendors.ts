@@ -1,5 +1,10 @@
+import * as altur from "@campaignkit/altur";
+import * as asisso from "@campaignkit/asisso";
+import * as convoso from "@campaignkit/convoso";
 import type { CampaignProvider, ProviderCapabilities } from "@campaignkit/core";
-import { type ProviderOptions, VENDORS, type VendorId, vendorKit } from "./vendor-loader.js";
+import * as velip from "@campaignkit/velip";
+import * as voxo from "@campaignkit/voxo";
+import { kitFrom, type ProviderOptions, type VendorId } from "./vendor-loader.js";
 
 export {
   isVendor,
@@ -8,18 +13,26 @@ export {
   type VendorId,
 } from "./vendor-loader.js";
 
-// Every vendor, loaded when this module is: for `apply`, whose file may name any of them.
+// Every vendor, imported with this module: for `apply` and `watch`, which may touch any of them.
 // Every other command loads only its vendor, through vendor-loader.ts.
-const kits = await Promise.all(VENDORS.map(vendorKit));
+const KITS = {
+  altur: kitFrom("altur", altur),
+  asisso: kitFrom("asisso", asisso),
+  convoso: kitFrom("convoso", convoso),
+  velip: kitFrom("velip", velip),
+  voxo: kitFrom("voxo", voxo),
+} satisfies Record<VendorId, unknown>;
 
 /** Each vendor's capabilities, as its package declares them (no credentials needed). */
-export const CAPABILITIES = Object.fromEntries(
-  kits.map((kit) => [kit.vendor, kit.capabilities]),
-) as Readonly<Record<VendorId, ProviderCapabilities>>;
+export const CAPABILITIES: Readonly<Record<VendorId, ProviderCapabilities>> = {
+  altur: KITS.altur.capabilities,
+  asisso: KITS.asisso.capabilities,
+  convoso: KITS.convoso.capabilities,
+  velip: KITS.velip.capabilities,
+  voxo: KITS.voxo.capabilities,
+};
 
 /** The vendor's `create<Vendor>()` provider. */
 export function createProvider(vendor: VendorId, settings: ProviderOptions): CampaignProvider {
-  const kit = kits.find((candidate) => candidate.vendor === vendor);
-  if (!kit) throw new Error(`unknown vendor ${vendor}`);
-  return kit.createProvider(settings);
+  return KITS[vendor].createProvider(settings);
 }
