@@ -8,6 +8,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, formatCallingHours, table } from "../format.js";
 import { CAPABILITIES, VENDORS, type VendorId } from "../vendors.js";
 import { sandboxEnv } from "./sandbox.js";
+import { tourWatchStep } from "./tour-watch-step.js";
 
 /** The normalized campaign, as `list --json` prints it. */
 interface Listed {
@@ -204,6 +205,9 @@ export async function tourCommand(
     output.out(
       "\n(Altur takes a time zone but does not report it back, so it shows none; see `campaignkit capabilities`.)\n",
     );
+
+    heading("6. Watching: what changed that nobody typed here");
+    await tourWatchStep(sandbox, env, output, context.signal);
   } catch (error) {
     if (error instanceof TourFailure) {
       output.err(`tour failed: ${error.message}\n`);
