@@ -2,12 +2,14 @@ import { SANDBOX_VENDORS, type Sandbox, type SandboxVendor } from "./sandbox-typ
 import type { JsonObject } from "./spec/load-spec.js";
 import { TERMINAL_ACTIONS, VENDOR_ACTIONS } from "./vendor-actions.js";
 
+/** One action `startLiveActions` played: which vendor, which campaign, what it did. */
 export interface LiveAction {
   vendor: SandboxVendor;
   id: string;
   action: string;
 }
 
+/** How `startLiveActions` plays the vendors' own actions. */
 export interface LiveOptions {
   /** Milliseconds between two actions (default 5000). */
   every?: number;

@@ -9,6 +9,7 @@ export interface VendorAction {
   source: string;
   /** The wire states it starts from; any other is refused (`RangeError`). */
   from: (campaign: JsonObject) => boolean;
+  /** Changes the live wire campaign as the vendor would, at `now`. */
   apply(campaign: JsonObject, now: Date): void;
 }
 
