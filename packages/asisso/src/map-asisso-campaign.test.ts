@@ -319,3 +319,30 @@ describe("toAsissoUpdateBody and mapAsissoCampaign round-trip", () => {
     expect(campaign).toMatchObject({ ...patch, status: "paused" });
   });
 });
+
+describe("mapAsissoCampaign statusReason", () => {
+  const tripped = {
+    ts: "2026-12-02T12:00:00Z",
+    level: "warning",
+    event: "circuit_breaker_tripped",
+    message: "failure rate 0.6",
+  };
+  it("gives the circuit breaker as the reason of a campaign Asisso paused itself", () => {
+    const campaign = mapAsissoCampaign(
+      wire({ state: "paused", logs: [{ event: "created" }, tripped] }),
+    );
+    expect(campaign.statusReason).toEqual({
+      code: "circuit_breaker_tripped",
+      message: "failure rate 0.6",
+      at: "2026-12-02T12:00:00Z",
+    });
+    expect(CampaignSchema.safeParse(campaign).success).toBe(true);
+  });
+  it.each([
+    ["running again", { state: "running", logs: [tripped] }],
+    ["paused after a later log entry", { state: "paused", logs: [tripped, { event: "resumed" }] }],
+    ["paused with no logs", { state: "paused" }],
+  ])("gives no reason when %s", (_, fields) => {
+    expect(mapAsissoCampaign(wire(fields)).statusReason).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import {
   isIanaTimeZone,
   type Redial,
   type Stats,
+  type StatusReason,
   type TimeRange,
   toTimeOfDay,
   WEEKDAYS,
@@ -116,6 +117,22 @@ const WIRE_TYPES: Readonly<Record<string, readonly WireType[]>> = {
 };
 
 /**
+ * Asisso pauses a campaign itself when its circuit breaker trips, and appends a `logs[]` entry
+ * with `event: "circuit_breaker_tripped"` (vendor-notes, inferred from Dograh): the reason of a
+ * paused campaign whose latest log entry is that one.
+ */
+function statusReasonOf(wire: Record<string, unknown>): StatusReason | undefined {
+  if (wire.state !== "paused" || !Array.isArray(wire.logs)) return undefined;
+  const last: unknown = wire.logs.at(-1);
+  if (!isRecord(last) || last.event !== "circuit_breaker_tripped") return undefined;
+  return {
+    code: "circuit_breaker_tripped",
+    ...(typeof last.message === "string" ? { message: last.message } : {}),
+    ...(typeof last.ts === "string" ? { at: last.ts } : {}),
+  };
+}
+
+/**
  * An Asisso campaign as a normalized Campaign. What it cannot read (the documented
  * placeholders `"<string>"`, a `day_of_week` of 123, a time zone that is not IANA) is left to
  * `raw` rather than guessed. A disabled schedule (`enabled: false`) is no schedule.
@@ -128,6 +145,7 @@ export function mapAsissoCampaign(campaign: AsissoCampaign): Campaign {
   const redial = redialOf(wire.retry_config);
   const stats = statsOf(wire);
   const maxConcurrentCalls = wire.max_concurrency;
+  const statusReason = statusReasonOf(wire);
   return {
     vendor: "asisso",
     id,
@@ -136,6 +154,7 @@ export function mapAsissoCampaign(campaign: AsissoCampaign): Campaign {
       typeof wire.state === "string" && Object.hasOwn(STATE, wire.state)
         ? (STATE[wire.state] ?? "unknown")
         : "unknown",
+    ...(statusReason ? { statusReason } : {}),
     ...(schedule ? { schedule } : {}),
     ...(isCount(maxConcurrentCalls) && maxConcurrentCalls > 0
       ? { pacing: { maxConcurrentCalls } }

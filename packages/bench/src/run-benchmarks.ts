@@ -16,6 +16,7 @@ import { benchStartup } from "./cli-startup.ts";
 import { benchNormalization } from "./normalization.ts";
 import { benchRegeneration } from "./regeneration.ts";
 import { benchRoundTrip, type RoundTripVendor } from "./round-trip.ts";
+import { benchWatch } from "./watch-bench.ts";
 
 const ROUND_TRIP_VENDORS: RoundTripVendor[] = [
   {
@@ -201,10 +202,25 @@ out(
   `\n${startup.runs} runs each, alternating: --help takes ${fixed(startup.ratio)}× node -e 0 (target ≤ 3×).`,
 );
 
+out("\n## 7. Watch: 5 vendors × 10,000 campaigns, one watcher process, 60 s interval\n");
+const watch = await benchWatch(10_000);
+out(
+  table(
+    ["vendor", "poll round (ms, median)"],
+    Object.entries(watch.roundMsByVendor).map(([vendor, ms]) => [vendor, fixed(ms, 0)]),
+  ),
+);
+out(
+  `\nFirst round (5 listings, baseline, ${watch.backfillEvents} backfill events stored): ${fixed(watch.firstRoundMs, 0)} ms; ` +
+    `outbox ${fixed(watch.outboxEventsPerSecond, 0)} events/s; peak RSS ${fixed(watch.peakRssMB, 0)} MB; ` +
+    `detection ${watch.detectionMs.map((ms) => `${fixed(ms / 1000, 1)} s`).join(", ")} (bound ${fixed(watch.detectionBoundMs / 1000, 1)} s); ` +
+    `${fixed(watch.requestsPerVendorPerRound, 1)} Altur request(s) per round.`,
+);
+
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "report");
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, "benchmarks.json"),
-  `${JSON.stringify({ machine, roundTrips, bulk, altur, memory, normalization, regeneration, bundles, baselines, startup }, null, 2)}\n`,
+  `${JSON.stringify({ machine, roundTrips, bulk, altur, memory, normalization, regeneration, bundles, baselines, startup, watch }, null, 2)}\n`,
 );
 writeFileSync(join(dir, "benchmarks.md"), `${lines.join("\n")}\n`);

@@ -168,7 +168,7 @@ Exit codes: 0 every line applied or unchanged · 1 some lines rejected · 2 usag
 (including an existing journal without --resume) · 3 missing credentials · 130 interrupted
 (run again with --resume)
 `,
-  sandbox: `Usage: campaignkit sandbox [--port <n>] [--json]
+  sandbox: `Usage: campaignkit sandbox [--port <n>] [--json] [--live]
 
 Starts the five vendor simulators (@campaignkit/sandbox) on 127.0.0.1, prints each vendor's base
 URL and the environment lines that point the CLI at them (with the sandbox's published keys),
@@ -176,6 +176,8 @@ and runs until SIGINT or SIGTERM, then closes them and exits 0.
 
   --port <n>          the port (default: a free one)
   --json              one JSON line {url, vendors, env} instead of the text
+  --live              the vendors act on their own every 5 s (Asisso auto-pause, Velip load
+                      failure, Altur cooldown or finish…), each action reported on stderr
   -h, --help          this help
 `,
   completion: `Usage: campaignkit completion bash|zsh|fish

@@ -12,6 +12,7 @@ describe("campaignkit tour", () => {
       "== 3. Calling hours 09:00-17:00, Europe/Lisbon, where the vendor can ==",
       "== 4. A bulk file across vendors ==",
       "== 5. Before and after ==",
+      "== 6. Watching: what changed that nobody typed here ==",
     ]) {
       expect(out).toContain(section);
     }
@@ -37,6 +38,13 @@ describe("campaignkit tour", () => {
     // Before/after, and the sandbox closed.
     expect(out).toMatch(/^VENDOR\s+ID\s+NAME\s+STATUS\s+TIMEZONE\s+CALLING HOURS/m);
     expect(out).toMatch(/America\/New_York -> Europe\/Lisbon/);
+    // The watcher: the vendor's own pause with its reason, and another process's rename.
+    expect(out).toMatch(
+      /^ {2}watch: \S+ {2}asisso \d+ {2}status active → paused \(circuit_breaker_tripped: /m,
+    );
+    expect(out).toMatch(
+      /^ {2}watch: \S+ {2}asisso \d+ {2}updated: name "[^"]+" → "Renamed elsewhere"$/m,
+    );
     expect(out).toContain("Sandbox closed; nothing left running.\nTour complete.\n");
   });
 

@@ -214,6 +214,64 @@ describe("campaignkit watch", () => {
     }
   });
 
+  it("catches the vendors acting on their own in `campaignkit sandbox --live`", async () => {
+    const live = spawn(process.execPath, [BIN, "sandbox", "--live", "--json"], {
+      env: cleanEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    running.add(live);
+    try {
+      let liveOut = "";
+      let liveErr = "";
+      live.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+        liveOut += chunk;
+        poke();
+      });
+      live.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+        liveErr += chunk;
+        poke();
+      });
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (!liveOut.includes("\n")) return;
+          pokes.delete(check);
+          resolve();
+        };
+        pokes.add(check);
+        check();
+      });
+      const info = JSON.parse(liveOut.split("\n")[0] ?? "{}") as { env: Record<string, string> };
+      const watch = watching(
+        [
+          "--vendor",
+          "asisso",
+          "--vendor",
+          "altur",
+          "--vendor",
+          "velip",
+          "--interval",
+          "1s",
+          "--json",
+          "--state",
+          state(),
+        ],
+        cleanEnv(info.env),
+      );
+      await watch.started();
+      const played = () =>
+        [...liveErr.matchAll(/^live: (\w+) campaign (\d+): \w+$/gm)].map((m) => `${m[1]} ${m[2]}`);
+      await watch.until(() =>
+        watch
+          .events()
+          .some((e) => "campaignId" in e && played().includes(`${e.vendor} ${e.campaignId}`)),
+      );
+      watch.child.kill("SIGINT");
+      expect(await watch.exit).toBe(0);
+    } finally {
+      live.kill("SIGINT");
+    }
+  });
+
   it.each([
     [["--interval", "500ms"], 2, "--interval"],
     [["--interval", "0s"], 2, "--interval"],

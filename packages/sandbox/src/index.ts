@@ -1,4 +1,10 @@
 export {
+  type LiveAction,
+  type LiveOptions,
+  possibleActions,
+  startLiveActions,
+} from "./live-actions.js";
+export {
   type Fault,
   SANDBOX_API_KEYS,
   SANDBOX_VENDORS,
@@ -45,3 +51,4 @@ export {
   withoutFields,
 } from "./spec/wire.js";
 export { startSandbox } from "./start-sandbox.js";
+export { TERMINAL_ACTIONS, VENDOR_ACTIONS, type VendorAction } from "./vendor-actions.js";

@@ -76,6 +76,12 @@ export interface Sandbox {
   requests(vendor: SandboxVendor): readonly SandboxRequestRecord[];
   /** The vendor's campaigns as its wire format, for assertions. */
   campaigns(vendor: SandboxVendor): readonly unknown[];
+  /**
+   * Makes the vendor act on its own (`"autoPause"`, `"loadFailure"`, `"finish"`, …; see
+   * `VENDOR_ACTIONS`) and returns the campaign as its wire format carries it afterwards.
+   * Throws `RangeError` for an action the vendor does not document or cannot take now.
+   */
+  act(vendor: SandboxVendor, id: string, action: string): unknown;
   /** Back to the seeded state: campaigns, request log, faults, rate-limit windows. */
   reset(): void;
   /** Stops the server; the sandbox cannot be used afterwards. */

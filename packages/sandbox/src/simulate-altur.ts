@@ -221,6 +221,8 @@ export function createAlturSimulator(extra: number): VendorSimulator {
 
     campaigns: () => store.all().map((record) => clone(record.wire)),
 
+    record: (id) => store.get(id)?.wire,
+
     reset: () => store.reset(),
   };
 }

@@ -167,6 +167,8 @@ export function createAsissoSimulator(extra: number): VendorSimulator {
 
     campaigns: () => clone(store.all()),
 
+    record: (id) => store.get(id),
+
     reset: () => store.reset(),
   };
 }

@@ -146,6 +146,8 @@ export function createVelipSimulator(extra: number): VendorSimulator {
 
     campaigns: () => clone(store.all()),
 
+    record: (id) => store.get(id),
+
     reset() {
       store.reset();
       failedAuths = [];

@@ -37,6 +37,8 @@ export interface VendorSimulator {
   handle(request: SimRequest): Answer;
   /** The campaigns as the vendor sends them. */
   campaigns(): Json[];
+  /** The live wire campaign (not a copy), for the vendor's own actions (`sandbox.act`). */
+  record?(id: string): JsonObject | undefined;
   reset(): void;
 }
 

@@ -21,6 +21,7 @@ import { type LoadedSpec, loadSpec } from "./spec/load-spec.js";
 import { listOperations, type Operation } from "./spec/scenarios.js";
 import { SchemaValidator } from "./spec/validators.js";
 import { serverOf } from "./spec/wire.js";
+import { playAction } from "./vendor-actions.js";
 
 const SIMULATORS: Record<SandboxVendor, (extra: number) => VendorSimulator> = {
   altur: createAlturSimulator,
@@ -139,6 +140,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests: (vendor) => routeOf(vendor).log.map((record) => ({ ...record })),
 
     campaigns: (vendor) => routeOf(vendor).simulator?.campaigns() ?? [],
+
+    act(vendor, id, action) {
+      const simulator = routeOf(vendor).simulator;
+      if (!simulator) throw new RangeError(`${vendor} is not started in this sandbox`);
+      const campaign = simulator.record?.(String(id));
+      playAction(vendor, campaign, String(id), action);
+      return structuredClone(campaign);
+    },
 
     reset() {
       for (const route of routes.values()) {

@@ -186,3 +186,35 @@ describe("toVelipChangeBody and mapVelipCampaign round-trip", () => {
     expect(mapVelipCampaign(echoed)).toMatchObject({ id: "77", ...patch });
   });
 });
+
+describe("mapVelipCampaign on a failed destination load", () => {
+  it("reads Falha na geração as failed, with the text as the reason", () => {
+    const text = "Falha na geração: 0 destinos";
+    const campaign = mapVelipCampaign({
+      ...documented,
+      "cp_active ": "0",
+      cp_status_txt: text,
+    } as never);
+    expect(campaign).toMatchObject({
+      status: "failed",
+      statusReason: { code: "load_failed", message: text },
+    });
+    expect(CampaignSchema.safeParse(campaign).success).toBe(true);
+    const decomposed = mapVelipCampaign({
+      ...documented,
+      cp_status_txt: text.normalize("NFD"),
+    } as never);
+    expect(decomposed.status).toBe("failed");
+  });
+  it("reads a load in progress or done by cp_active as before", () => {
+    for (const text of ["-Gerando: 20000 destinos (8s)", "Inseridos: 4500 destinos (2s)"]) {
+      const campaign = mapVelipCampaign({
+        ...documented,
+        "cp_active ": "1",
+        cp_status_txt: text,
+      } as never);
+      expect(campaign.status).toBe("active");
+      expect(campaign.statusReason).toBeUndefined();
+    }
+  });
+});

@@ -82,6 +82,16 @@ const WIRE_TYPES: Readonly<Record<string, readonly WireType[]>> = {
 };
 
 /**
+ * A failed destination load: `cp_status_txt` starts with "Falha na geração", the campaign is set
+ * inactive and can never run again (vendor-notes, 2026-12): normalized `failed`, with the text.
+ */
+function loadFailure(text: unknown): string | undefined {
+  return typeof text === "string" && text.normalize("NFC").startsWith("Falha na geração")
+    ? text
+    : undefined;
+}
+
+/**
  * A Velip campaign as a normalized Campaign. The status is read from the key `"cp_active "`
  * with its trailing space, as Velip asks; numbers may arrive as strings; `"null"` strings,
  * impossible dates and unreadable times are left to `raw` rather than guessed.
@@ -102,12 +112,16 @@ export function mapVelipCampaign(campaign: VelipCampaign): Campaign {
   const pacing = pacingOf(campaign);
   const stats = statsOf(campaign);
   const id = campaign.cp_id;
+  const failedLoad = loadFailure(campaign.cp_status_txt);
   return {
     vendor: "velip",
     id: typeof id === "number" || typeof id === "string" ? String(id) : "",
     ...(typeof campaign.cp_name === "string" ? { name: campaign.cp_name } : {}),
-    status:
-      (typeof active === "string" && Object.hasOwn(STATUS, active) && STATUS[active]) || "unknown",
+    status: failedLoad
+      ? "failed"
+      : (typeof active === "string" && Object.hasOwn(STATUS, active) && STATUS[active]) ||
+        "unknown",
+    ...(failedLoad ? { statusReason: { code: "load_failed", message: failedLoad } } : {}),
     ...(nonEmpty(schedule) ? { schedule } : {}),
     ...(nonEmpty(pacing) ? { pacing } : {}),
     ...(nonEmpty(stats) ? { stats } : {}),

@@ -2,6 +2,7 @@ import { createAltur } from "@campaignkit/altur";
 import { createAsisso } from "@campaignkit/asisso";
 import { CampaignkitError } from "@campaignkit/core";
 import { startSandbox } from "@campaignkit/sandbox";
+import { createVelip } from "@campaignkit/velip";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { WatchEvent } from "./events.js";
 import { memoryWatchStore } from "./store.js";
@@ -11,7 +12,7 @@ import { driver } from "./test-support/pull.js";
 import { watchCampaigns } from "./watch-campaigns.js";
 
 const INTERVAL = 30_000;
-const sandbox = await startSandbox({ vendors: ["altur", "asisso"] });
+const sandbox = await startSandbox({ vendors: ["altur", "asisso", "velip"] });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
@@ -57,6 +58,35 @@ describe("watchCampaigns through the sandbox", () => {
     });
     expect(Date.parse(paused?.at ?? "")).toBe(Date.parse("2026-12-02T12:00:30Z"));
     expect(await run.round()).toEqual([]);
+  });
+
+  it("reports a vendor's own status change with its reason: Asisso's circuit breaker, Velip's failed load", async () => {
+    const { asisso } = providers();
+    const velip = createVelip({ ...sandbox.vendors.velip, maxRetries: 0 });
+    const { run } = watching({ providers: [asisso, velip] });
+    await run.drain();
+    sandbox.act("asisso", "124", "autoPause");
+    sandbox.act("velip", "987654", "loadFailure");
+    const events = await run.round();
+    expect(events).toMatchObject([
+      {
+        type: "campaign.status_changed",
+        vendor: "asisso",
+        campaignId: "124",
+        from: "active",
+        to: "paused",
+        reason: { code: "circuit_breaker_tripped" },
+      },
+      {
+        type: "campaign.status_changed",
+        vendor: "velip",
+        campaignId: "987654",
+        from: "active",
+        to: "failed",
+        reason: { code: "load_failed", message: "Falha na geração" },
+      },
+    ]);
+    expect(events).toHaveLength(2);
   });
 
   it("with backfill, reports every existing campaign once as created", async () => {

@@ -38,6 +38,11 @@ export interface WatchOptions {
   backfill?: boolean;
   /** Deadline of one vendor's listing, in milliseconds (default: the provider's own). */
   listTimeout?: number;
+  /**
+   * How many vendors are listed at once (default 1). One at a time keeps a single listing in
+   * memory; each vendor is still polled once per interval, whatever the others take.
+   */
+  listConcurrency?: number;
   clock?: Clock;
   /** Called after every poll round, once its events are stored. */
   onRound?: (report: RoundReport) => void;
@@ -65,6 +70,9 @@ function checkOptions(options: WatchOptions) {
     );
   if (listTimeout !== undefined && !(Number.isInteger(listTimeout) && listTimeout > 0))
     throw validationError("watch", "listTimeout", "must be a whole number of milliseconds above 0");
+  const { listConcurrency } = options;
+  if (listConcurrency !== undefined && !(Number.isInteger(listConcurrency) && listConcurrency >= 1))
+    throw validationError("watch", "listConcurrency", "must be a whole number, at least 1");
   if (!options.store) throw validationError("watch", "store", "is required");
 }
 
@@ -81,6 +89,7 @@ export function watchCampaigns(options: WatchOptions): AsyncIterable<WatchEvent>
 
 async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, undefined> {
   const { providers, interval, store, backfill = false, listTimeout, onRound } = options;
+  const concurrency = options.listConcurrency ?? 1;
   const clock = options.clock ?? systemClock;
   const signal = options.signal ?? new AbortController().signal;
   const indexes = new Map<string, Map<string, SnapshotIndexEntry>>();
@@ -114,13 +123,12 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
     nextRound = startedAt + interval;
     const at = new Date(startedAt).toISOString();
     const active = providers.filter((provider) => !parked.has(provider.vendor));
-    const listings = await Promise.all(
-      active.map((provider) => listVendor(provider, clock, signal, listTimeout)),
-    );
-    if (signal.aborted) return;
-
     const write: RoundWrite = { vendors: [], events: [] };
-    for (const listing of listings) {
+    const listed: RoundReport["vendors"] = [];
+    // Each listing is compared as soon as it arrives, so only its changes stay in memory.
+    const poll = async (provider: CampaignProvider) => {
+      const listing = await listVendor(provider, clock, signal, listTimeout);
+      if (signal.aborted) return;
       const { state, snapshots, events } = detectChanges({
         listing,
         state: store.vendorState(listing.vendor),
@@ -131,8 +139,25 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
       });
       write.vendors.push({ vendor: listing.vendor, state, snapshots });
       write.events.push(...events);
+      listed.push({
+        vendor: listing.vendor,
+        outcome: listing.outcome,
+        campaigns: listing.campaigns.length,
+        ms: listing.ms,
+      });
       if (listing.credentialRefused) parked.add(listing.vendor);
-    }
+    };
+    const queue = [...active];
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let provider = queue.shift(); provider; provider = queue.shift()) await poll(provider);
+      }),
+    );
+    if (signal.aborted) return;
+    // Vendors in the order given, whatever order their listings came back in.
+    const order = (vendor: string) => providers.findIndex((provider) => provider.vendor === vendor);
+    write.vendors.sort((a, b) => order(a.vendor) - order(b.vendor));
+    write.events.sort((a, b) => order(a.vendor) - order(b.vendor));
     store.commitRound(write);
     for (const { vendor, snapshots } of write.vendors) {
       const index = indexOf(vendor);
@@ -142,17 +167,15 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
     onRound?.({
       startedAt,
       ms: clock.now() - startedAt,
-      vendors: providers.map((provider) => {
-        const listing = listings.find((entry) => entry.vendor === provider.vendor);
-        return listing
-          ? {
-              vendor: listing.vendor,
-              outcome: listing.outcome,
-              campaigns: listing.campaigns.length,
-              ms: listing.ms,
-            }
-          : { vendor: provider.vendor, outcome: "parked", campaigns: 0, ms: 0 };
-      }),
+      vendors: providers.map(
+        (provider) =>
+          listed.find((entry) => entry.vendor === provider.vendor) ?? {
+            vendor: provider.vendor,
+            outcome: "parked",
+            campaigns: 0,
+            ms: 0,
+          },
+      ),
       events: write.events.length,
     });
   }

@@ -2,6 +2,7 @@ import {
   SANDBOX_API_KEYS,
   SANDBOX_VOXO_TENANT_ID,
   type Sandbox,
+  startLiveActions,
   startSandbox,
 } from "@campaignkit/sandbox";
 import { parseCommandArgs, positiveInt } from "../args.js";
@@ -14,6 +15,7 @@ import { VENDORS } from "../vendor-loader.js";
 const OPTIONS = {
   port: { type: "string" },
   json: { type: "boolean" },
+  live: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -73,7 +75,14 @@ export async function sandboxCommand(
       for (const [name, value] of Object.entries(env)) output.out(`export ${name}=${value}\n`);
       output.out("\nRunning. Stop with Ctrl-C (SIGINT) or SIGTERM.\n");
     }
+    // --live: the vendors act on their own every few seconds (see the sandbox README).
+    const stopLive = values.live
+      ? startLiveActions(sandbox, {
+          onAction: (a) => output.err(`live: ${a.vendor} campaign ${a.id}: ${a.action}\n`),
+        })
+      : undefined;
     await untilAborted(context.signal);
+    stopLive?.();
   } finally {
     await sandbox.close();
   }

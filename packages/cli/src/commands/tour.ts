@@ -8,6 +8,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, formatCallingHours, table } from "../format.js";
 import { VENDORS, type VendorId, vendorKit } from "../vendor-loader.js";
 import { PUBLIC_SANDBOX_KEYS, sandboxEnv } from "./sandbox.js";
+import { tourWatchStep } from "./tour-watch-step.js";
 
 /** The normalized campaign, as `list --json` prints it. */
 interface Listed {
@@ -41,7 +42,7 @@ const HOURS = [
 /** One tour: the sandbox it runs against, and the campaigns it changed. */
 class Tour {
   readonly touched = new Set<string>();
-  readonly #env: Record<string, string>;
+  readonly env: Record<string, string>;
   readonly #visible: Sink;
 
   constructor(
@@ -50,7 +51,7 @@ class Tour {
     readonly context: CliContext,
     readonly output: Output,
   ) {
-    this.#env = sandboxEnv(sandbox);
+    this.env = sandboxEnv(sandbox);
     this.#visible = { write: (text: string) => context.stdout.write(text) };
   }
 
@@ -64,7 +65,7 @@ class Tour {
 
   #cli(argv: string[], stdout: Sink): Promise<number> {
     return runCli(argv, {
-      env: this.#env,
+      env: this.env,
       cwd: this.workDir,
       stdout,
       stderr: this.#visible,
@@ -143,6 +144,8 @@ async function runSteps(tour: Tour): Promise<void> {
   await setCallingHours(tour, targets);
   await applyBulkFile(tour, bulkLines(before, targets));
   await showBeforeAndAfter(tour, before);
+  tour.heading("6. Watching: what changed that nobody typed here");
+  await tourWatchStep(tour.sandbox, tour.env, tour.output, tour.context.signal);
 }
 
 async function listEveryVendor(tour: Tour): Promise<void> {

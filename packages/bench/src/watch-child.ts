@@ -1,0 +1,53 @@
+// The watcher of the watch benchmark, in its own process (so its peak RSS is its own): watches
+// the five sandbox vendors and prints one JSON line per round and per batch of events.
+import { createAltur } from "@campaignkit/altur";
+import { createAsisso } from "@campaignkit/asisso";
+import { createConvoso } from "@campaignkit/convoso";
+import { createVelip } from "@campaignkit/velip";
+import { createVoxo } from "@campaignkit/voxo";
+import { openWatchStore, watchCampaigns } from "@campaignkit/watch";
+
+const endpoints = JSON.parse(process.env.WATCH_ENDPOINTS ?? "{}");
+// A listing of 10,000 campaigns is 10–20 MB: over the providers' default 10 MiB answer cap.
+const big = (vendor: string) => ({ ...endpoints[vendor], maxResponseBytes: 64 * 2 ** 20 });
+const providers = [
+  createAltur(big("altur")),
+  createAsisso(big("asisso")),
+  createConvoso(big("convoso")),
+  createVelip(big("velip")),
+  createVoxo({ ...big("voxo"), tenantId: 42 }),
+];
+const controller = new AbortController();
+process.on("SIGTERM", () => controller.abort());
+const print = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const store = openWatchStore(process.env.WATCH_STATE ?? ":memory:");
+let events = 0;
+let created = 0;
+let lastCreatedAt = 0;
+let round = 0;
+for await (const event of watchCampaigns({
+  providers,
+  interval: Number(process.env.WATCH_INTERVAL_MS ?? 60_000),
+  store,
+  signal: controller.signal,
+  backfill: true,
+  listTimeout: 120_000,
+  onRound: (report) => {
+    round += 1;
+    print({ round, at: Date.now(), report, created, lastCreatedAt });
+  },
+})) {
+  events += 1;
+  if (event.type === "campaign.created") {
+    created += 1;
+    lastCreatedAt = Date.now();
+  } else
+    print({
+      event: event.type,
+      id: "campaignId" in event ? event.campaignId : "",
+      vendor: event.vendor,
+      at: Date.now(),
+    });
+}
+store.close();
+print({ done: true, events, peakRssMB: process.resourceUsage().maxRSS / 1024 });
