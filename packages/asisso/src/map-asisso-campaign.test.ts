@@ -1,4 +1,4 @@
-import { type CallingHours, CampaignSchema } from "@campaignkit/core";
+import { type CallingHours, CampaignkitError, CampaignSchema } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
 import { toAsissoUpdateBody } from "./convert-to-asisso-steps.js";
 import type { components } from "./generated/asisso-api.js";
@@ -152,7 +152,6 @@ describe("mapAsissoCampaign", () => {
         slot(-1, "09:00", "10:00"),
         slot(1, "9am", "10:00"),
         slot(2, "18:00", "09:00"),
-        { day_of_week: "3", start_time: "09:00", end_time: "10:00" },
         null,
         slot(3, "09:00", "10:00"),
       ],
@@ -164,19 +163,19 @@ describe("mapAsissoCampaign", () => {
     expect(mapAsissoCampaign(wire({ schedule_config: disabled })).schedule).toBeUndefined();
   });
 
-  it("leaves out values of the wrong type or range, keeping them in raw", () => {
+  it("leaves out null values and values out of range, keeping them in raw", () => {
     const body = wire({
       name: null,
       state: null,
       max_concurrency: 0,
       total_rows: null,
-      processed_rows: "12",
+      processed_rows: 1.5,
       failed_rows: -1,
       retry_config: {
         enabled: true,
-        max_retries: "null",
+        max_retries: null,
         retry_delay_seconds: 1.5,
-        retry_on_busy: "true",
+        retry_on_busy: null,
         retry_on_no_answer: false,
       },
     });
@@ -189,6 +188,23 @@ describe("mapAsissoCampaign", () => {
       raw: body,
     });
     expect(CampaignSchema.safeParse(campaign).success).toBe(true);
+  });
+
+  it.each([
+    [{ name: 42 }, "name"],
+    [{ state: 1 }, "state"],
+    [{ processed_rows: "12" }, "processed_rows"],
+    [{ retry_config: { max_retries: "null" } }, "max_retries"],
+    [{ retry_config: { retry_on_busy: "true" } }, "retry_on_busy"],
+    [{ schedule_config: { slots: [{ day_of_week: "1" }] } }, "day_of_week"],
+  ])("refuses %j, a field of the wrong type, with INVALID_RESPONSE naming %s", (fields, field) => {
+    const attempt = () => mapAsissoCampaign(wire(fields as never));
+    expect(attempt).toThrow(CampaignkitError);
+    try {
+      attempt();
+    } catch (error) {
+      expect(error).toMatchObject({ code: "INVALID_RESPONSE", details: { wireField: field } });
+    }
   });
 
   it("gives no id for a body without one, so the schema check refuses it", () => {

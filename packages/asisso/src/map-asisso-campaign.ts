@@ -2,6 +2,7 @@ import {
   type Campaign,
   type CampaignStatus,
   callingHoursFrom,
+  checkWireTypes,
   isIanaTimeZone,
   type Redial,
   type Stats,
@@ -9,6 +10,7 @@ import {
   toTimeOfDay,
   WEEKDAYS,
   type Weekday,
+  type WireType,
 } from "@campaignkit/core";
 import type { components } from "./generated/asisso-api.js";
 
@@ -41,13 +43,25 @@ export function weekdayOf(dayOfWeek: unknown): Weekday | undefined {
 }
 
 function scheduleOf(config: unknown): Campaign["schedule"] {
-  if (!isRecord(config) || config.enabled === false) return undefined;
+  if (!isRecord(config)) return undefined;
+  checkWireTypes("asisso", "campaign.schedule_config", config, {
+    enabled: ["boolean"],
+    timezone: ["string"],
+    slots: ["array"],
+  });
+  if (config.enabled === false) return undefined;
   const schedule: NonNullable<Campaign["schedule"]> = {};
   if (typeof config.timezone === "string" && isIanaTimeZone(config.timezone)) {
     schedule.timezone = config.timezone;
   }
   const byDay: Partial<Record<Weekday, TimeRange[]>> = {};
   for (const slot of Array.isArray(config.slots) ? config.slots : []) {
+    if (slot === null) continue;
+    checkWireTypes("asisso", "campaign.schedule_config.slots[]", slot, {
+      day_of_week: ["number"],
+      start_time: ["string"],
+      end_time: ["string"],
+    });
     if (!isRecord(slot)) continue;
     const day = weekdayOf(slot.day_of_week);
     const start = toTimeOfDay(slot.start_time);
@@ -60,6 +74,13 @@ function scheduleOf(config: unknown): Campaign["schedule"] {
 
 function redialOf(config: unknown): Redial | undefined {
   if (!isRecord(config)) return undefined;
+  checkWireTypes("asisso", "campaign.retry_config", config, {
+    max_retries: ["number"],
+    retry_delay_seconds: ["number"],
+    retry_on_busy: ["boolean"],
+    retry_on_no_answer: ["boolean"],
+    retry_on_voicemail: ["boolean"],
+  });
   const redial: Redial = {};
   if (isCount(config.max_retries)) redial.maxRetries = config.max_retries;
   if (isCount(config.retry_delay_seconds)) redial.delaySeconds = config.retry_delay_seconds;
@@ -80,12 +101,27 @@ function statsOf(campaign: Record<string, unknown>): Stats | undefined {
   return Object.keys(stats).length > 0 ? stats : undefined;
 }
 
+/** The wire fields behind normalized fields, and the JSON types they may have. */
+const WIRE_TYPES: Readonly<Record<string, readonly WireType[]>> = {
+  id: ["number", "string"],
+  name: ["string"],
+  state: ["string"],
+  schedule_config: ["object"],
+  retry_config: ["object"],
+  max_concurrency: ["number"],
+  total_rows: ["number"],
+  processed_rows: ["number"],
+  failed_rows: ["number"],
+  executed_count: ["number"],
+};
+
 /**
  * An Asisso campaign as a normalized Campaign. What it cannot read (the documented
  * placeholders `"<string>"`, a `day_of_week` of 123, a time zone that is not IANA) is left to
  * `raw` rather than guessed. A disabled schedule (`enabled: false`) is no schedule.
  */
 export function mapAsissoCampaign(campaign: AsissoCampaign): Campaign {
+  checkWireTypes("asisso", "campaign", campaign, WIRE_TYPES);
   const wire = campaign as unknown as Record<string, unknown>;
   const id = typeof wire.id === "number" || typeof wire.id === "string" ? String(wire.id) : "";
   const schedule = scheduleOf(wire.schedule_config);

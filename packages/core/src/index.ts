@@ -81,10 +81,12 @@ export {
 export {
   checkCampaignId,
   checkedCampaign,
+  checkWireTypes,
   expectObject,
   invalidResponse,
   markApplied,
   runSteps,
+  type WireType,
   wireId,
 } from "./provider/operation-helpers.js";
 export { planSteps } from "./provider/plan.js";

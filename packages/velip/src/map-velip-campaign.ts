@@ -1,10 +1,12 @@
 import {
   type Campaign,
   type CampaignStatus,
+  checkWireTypes,
   isCalendarDate,
   type Pacing,
   type Stats,
   toTimeOfDay,
+  type WireType,
 } from "@campaignkit/core";
 import type { components } from "./generated/velip-api.js";
 
@@ -61,12 +63,31 @@ function statsOf(campaign: VelipCampaign): Stats {
 
 const nonEmpty = <T extends object>(value: T) => Object.keys(value).length > 0;
 
+/** The wire fields behind normalized fields, and the JSON types they may have. */
+const WIRE_TYPES: Readonly<Record<string, readonly WireType[]>> = {
+  cp_id: ["number", "string"],
+  cp_name: ["string"],
+  "cp_active ": ["string", "number"],
+  cp_date_start: ["string"],
+  cp_date_end: ["string"],
+  cp_time_start: ["string"],
+  cp_time_end: ["string"],
+  // Velip sends numbers as numbers or as strings (`"null"` included).
+  cp_lig_min: ["number", "string"],
+  cp_pas: ["number", "string"],
+  cp_destinations: ["number", "string"],
+  cp_made: ["number", "string"],
+  cp_answered: ["number", "string"],
+  cp_transfered: ["number", "string"],
+};
+
 /**
  * A Velip campaign as a normalized Campaign. The status is read from the key `"cp_active "`
  * with its trailing space, as Velip asks; numbers may arrive as strings; `"null"` strings,
  * impossible dates and unreadable times are left to `raw` rather than guessed.
  */
 export function mapVelipCampaign(campaign: VelipCampaign): Campaign {
+  checkWireTypes("velip", "campaign", campaign, WIRE_TYPES);
   const schedule: NonNullable<Campaign["schedule"]> = {};
   const startDate = date(campaign.cp_date_start);
   if (startDate) schedule.startDate = startDate;

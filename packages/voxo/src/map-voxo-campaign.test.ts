@@ -124,9 +124,14 @@ describe("mapVoxoCampaign", () => {
     expect(CampaignSchema.safeParse(campaign).success).toBe(true);
   });
 
-  it("leaves out a name it cannot read", () => {
+  it("leaves out a placeholder name, and refuses one of the wrong type", () => {
     expect(mapVoxoCampaign({ id: 1, name: "null" })).not.toHaveProperty("name");
-    expect(mapVoxoCampaign({ id: 1, name: 42 as never })).not.toHaveProperty("name");
+    expect(() => mapVoxoCampaign({ id: 1, name: 42 as never })).toThrow(
+      expect.objectContaining({
+        code: "INVALID_RESPONSE",
+        details: expect.objectContaining({ wireField: "name" }),
+      }),
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 import {
   type Campaign,
   type CampaignStatus,
+  checkWireTypes,
   isCalendarDate,
   isIanaTimeZone,
   toTimeOfDay,
+  type WireType,
 } from "@campaignkit/core";
 import type { components } from "./generated/voxo-api.js";
 
@@ -35,6 +37,18 @@ function calendarDate(value: unknown): string | undefined {
   return typeof value === "string" && isCalendarDate(value) ? value : undefined;
 }
 
+/** The wire fields behind normalized fields, and the JSON types they may have. */
+const WIRE_TYPES: Readonly<Record<string, readonly WireType[]>> = {
+  id: ["number", "string"],
+  name: ["string"],
+  state: ["string"],
+  timezone: ["string"],
+  dateStart: ["string"],
+  dateEnd: ["string"],
+  callHoursStart: ["string"],
+  callHoursEnd: ["string"],
+};
+
 /**
  * A VOXO campaign as a normalized Campaign. What it cannot read (placeholders, nulls, dates
  * that are not `YYYY-MM-DD`, zones that are not IANA names, calling hours that are not two
@@ -43,6 +57,7 @@ function calendarDate(value: unknown): string | undefined {
  * normalized terms. VOXO reports no statistics.
  */
 export function mapVoxoCampaign(campaign: VoxoCampaignWire): Campaign {
+  checkWireTypes("voxo", "campaign", campaign, WIRE_TYPES);
   const name = readableString(campaign.name);
   const timezone = readableString(campaign.timezone);
   const startDate = calendarDate(campaign.dateStart);

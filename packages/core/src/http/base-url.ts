@@ -22,6 +22,7 @@ export interface BaseURLRules {
  * (a local sandbox) or the caller opts in; user info in the URL is refused outright.
  */
 export function normalizeBaseURL(raw: string, rules: BaseURLRules): string {
+  if (typeof raw !== "string") throw validationError(rules.vendor, "baseURL", "must be a string");
   let url: URL;
   try {
     url = new URL(raw);
@@ -38,10 +39,11 @@ export function normalizeBaseURL(raw: string, rules: BaseURLRules): string {
       "must use https: unless the host is loopback; pass allowInsecureBaseURL: true to opt in",
     );
   }
-  if (url.username || url.password) {
+  // `URL` drops an empty user info (`https://@host`) and a bare `?` or `#`: look at the text too.
+  if (url.username || url.password || /^[^:/?#]+:\/\/[^/?#]*@/.test(raw.trim())) {
     throw validationError(rules.vendor, "baseURL", "must not contain credentials");
   }
-  if (url.search || url.hash) {
+  if (url.search || url.hash || /[?#]/.test(raw)) {
     throw validationError(rules.vendor, "baseURL", "must not contain a query or a fragment");
   }
   return url.href.replace(/\/+$/, "");

@@ -4,7 +4,9 @@ import { normalizeBaseURL } from "./base-url.js";
 import { type CredentialPlacement, withCredential } from "./credential.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, guardResponse } from "./guarded-response.js";
 import { limiterFor, type RateLimit } from "./rate-limiter.js";
+import { refusedRedirect } from "./redirect-refusal.js";
 import { policyOf, sendResiliently } from "./resilient-fetch.js";
+import { checkClientSettings, checkMaxRetries, checkTimeout } from "./settings-rules.js";
 
 /** A fetch: called with a Request and, from the shared layer, `{ signal }` carrying the call's deadline. */
 export type FetchFunction = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -19,18 +21,18 @@ export interface VendorClientSettings {
   fetch?: FetchFunction;
   /** Extra headers for every request. They cannot override the credential header. */
   headers?: Record<string, string>;
-  /** Allow an `http:` base URL on a host that is not loopback. */
+  /** Allow an `http:` base URL on a host that is not loopback (a boolean; anything else is `VALIDATION`). */
   allowInsecureBaseURL?: boolean;
-  /** Milliseconds per call, retries included (default 60 000); rejects with code `TIMEOUT`. */
+  /** Milliseconds per call, retries included (default 60 000; 1 to 2^31 − 1); rejects with code `TIMEOUT`. */
   timeout?: number;
-  /** Retries of a request that is safe to repeat, on 408, 429, 5xx and connection errors (default 2). */
+  /** Retries of a request that is safe to repeat, on 408, 429, 5xx and connection errors (default 2; 0 to 10). */
   maxRetries?: number;
   /**
    * Client-side request rate, shared by every client of the same credential. Defaults to the
    * vendor's documented limit (Altur: 12 per second); `false` turns it off.
    */
   rateLimit?: RateLimit | false;
-  /** Cap on a response body; a larger one is `INVALID_RESPONSE` (default 10 MiB). */
+  /** Cap on a response body, counted after decompression; a larger one is `INVALID_RESPONSE` (default 10 MiB; 1 byte to 512 MiB). */
   maxResponseBytes?: number;
 }
 
@@ -58,12 +60,6 @@ function checkApiKey(vendor: string, apiKey: unknown): string {
   return apiKey;
 }
 
-function checkNonNegative(vendor: string, field: string, value: unknown) {
-  if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < 0)) {
-    throw validationError(vendor, field, "must be a whole number, 0 or more");
-  }
-}
-
 /**
  * The one place where a vendor's typed openapi-fetch client is built: base URL rules,
  * credential placement, default headers and the fetch wrapper that every request goes through.
@@ -74,6 +70,7 @@ export function createVendorClient<Paths extends {}>(
 ): Client<Paths> {
   const { vendor } = descriptor;
   const apiKey = checkApiKey(vendor, settings?.apiKey);
+  checkClientSettings(vendor, settings as unknown as Record<string, unknown>);
   const baseUrl = normalizeBaseURL(settings.baseURL ?? descriptor.defaultBaseURL, {
     vendor,
     allowInsecure: settings.allowInsecureBaseURL ?? false,
@@ -93,12 +90,11 @@ export function createVendorClient<Paths extends {}>(
     }
   }
 
-  checkNonNegative(vendor, "timeout", settings.timeout);
-  checkNonNegative(vendor, "maxRetries", settings.maxRetries);
-  checkNonNegative(vendor, "maxResponseBytes", settings.maxResponseBytes);
   const rateLimit =
     settings.rateLimit === undefined ? descriptor.rateLimit : settings.rateLimit || undefined;
-  const limiter = rateLimit ? limiterFor(vendor, apiKey, rateLimit) : undefined;
+  // Looked up per request: the table forgets idle limiters, and every client of the key must
+  // then share the one that replaces it.
+  const limiter = rateLimit ? () => limiterFor(vendor, apiKey, rateLimit) : undefined;
   const guard = {
     vendor,
     maxBytes: settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -113,18 +109,31 @@ export function createVendorClient<Paths extends {}>(
   };
 
   const sendOnce = async (attempt: Request, init: { signal: AbortSignal }): Promise<Response> => {
-    const release = limiter ? await limiter.acquire(init.signal) : undefined;
+    const release = limiter ? await limiter().acquire(init.signal) : undefined;
+    let response: Response;
     try {
-      return await (settings.fetch ?? globalThis.fetch)(attempt, init);
+      response = await (settings.fetch ?? globalThis.fetch)(attempt, init);
     } finally {
       release?.();
     }
+    const refusal = refusedRedirect(vendor, attempt, response, guard.secrets);
+    if (refusal) {
+      await response.body?.cancel().catch(() => undefined);
+      throw refusal;
+    }
+    return response;
   };
 
   const send: FetchFunction = async (request) => {
     const policy = policyOf(request);
+    checkTimeout(vendor, policy.timeout, "options.timeout");
+    checkMaxRetries(vendor, policy.maxRetries, "options.maxRetries");
+    if (policy.idempotent !== undefined && typeof policy.idempotent !== "boolean")
+      throw validationError(vendor, "options.idempotent", "must be true or false");
     const authenticated = await withCredential(request, descriptor.credential, apiKey);
-    return sendResiliently(authenticated, sendOnce, resilience, policy);
+    // A redirect is never followed: the credential would travel with it (see redirect-refusal.ts).
+    const manual = new Request(authenticated, { redirect: "manual" });
+    return sendResiliently(manual, sendOnce, resilience, policy);
   };
 
   return createClient<Paths>({ baseUrl, headers, fetch: send });

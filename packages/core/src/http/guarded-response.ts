@@ -11,12 +11,35 @@ export interface ResponseGuard {
   secrets: readonly string[];
 }
 
-function invalid(vendor: string, problem: string, cause?: unknown) {
+/** Deeper than any vendor answer by far, and shallow enough that `JSON.stringify` of it never overflows. */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Marks an answer that arrived (with `status`) but could not be read whole: for a write, the
+ * vendor has it, so the provider reports it as applied (`details.applied`).
+ */
+function unread(
+  code: "INVALID_RESPONSE" | "NETWORK",
+  vendor: string,
+  status: number,
+  problem: string,
+  cause?: unknown,
+) {
+  return new CampaignkitError({
+    code,
+    vendor,
+    httpStatus: status,
+    message: `${vendor}: unusable response: ${problem}`,
+    details: { answerUnread: true },
+    cause,
+  });
+}
+
+function invalid(vendor: string, problem: string) {
   return new CampaignkitError({
     code: "INVALID_RESPONSE",
     vendor,
     message: `${vendor}: unusable response: ${problem}`,
-    cause,
   });
 }
 
@@ -46,37 +69,90 @@ function readOrAbort(
   });
 }
 
+/**
+ * Reads the body chunk by chunk, counting the bytes as the fetch hands them over, i.e. after
+ * any `Content-Encoding` is undone: a small gzip body that inflates past the cap is cut off
+ * while streaming. Every read ends when `signal` aborts, even if the fetch ignores it.
+ */
 async function readCapped(
   response: Response,
   guard: ResponseGuard,
   signal?: AbortSignal,
 ): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > guard.maxBytes) {
+  const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (!encoded && Number.isFinite(declared) && declared > guard.maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw invalid(
+    throw unread(
+      "INVALID_RESPONSE",
       guard.vendor,
+      response.status,
       `the body declares ${declared} bytes, over the ${guard.maxBytes}-byte cap`,
     );
   }
   if (!response.body) return "";
-  // A declared length within the cap: the runtime's own reader is the fastest.
-  if (Number.isFinite(declared) && response.headers.has("content-length")) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let received = 0;
   let text = "";
   for (;;) {
-    const { done, value } = await readOrAbort(reader, signal);
-    if (done) break;
-    received += value.byteLength;
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await readOrAbort(reader, signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw unread(
+        "NETWORK",
+        guard.vendor,
+        response.status,
+        "the connection failed while the body was read",
+        error,
+      );
+    }
+    if (chunk.done) break;
+    received += chunk.value.byteLength;
     if (received > guard.maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw invalid(guard.vendor, `the body is over the ${guard.maxBytes}-byte cap`);
+      throw unread(
+        "INVALID_RESPONSE",
+        guard.vendor,
+        response.status,
+        `the body is over the ${guard.maxBytes}-byte cap${encoded ? " once decompressed" : ""}`,
+      );
     }
-    text += decoder.decode(value, { stream: true });
+    text += decoder.decode(chunk.value, { stream: true });
   }
   return text + decoder.decode();
+}
+
+/** How deeply the JSON text nests arrays and objects, counted without parsing it. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** The JSON text with every secret cut out of its decoded values too (an escaped echo decodes to the plain key). */
+function scrubJson(text: string, secrets: readonly string[]): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text; // not JSON: the client's parser reports it
+  }
+  return JSON.stringify(redactSecrets(value, secrets));
 }
 
 function isJsonType(contentType: string | null): boolean {
@@ -84,9 +160,11 @@ function isJsonType(contentType: string | null): boolean {
 }
 
 /**
- * Reads a vendor answer whole, within a size cap, with any echoed secret cut out. A success
- * answer with a body that is not JSON (an HTML error page, text) is `INVALID_RESPONSE`; an
- * error answer keeps its body as text, for the vendor's decoder and the HTTP status to judge.
+ * Reads a vendor answer whole, within a size cap, with any echoed secret cut out (of the text,
+ * of the decoded JSON values and of the headers). A success answer with a body that is not JSON
+ * (an HTML error page, text) is `INVALID_RESPONSE`, as is JSON nested deeper than
+ * `MAX_JSON_DEPTH`; an error answer keeps its body as text, for the vendor's decoder and the
+ * HTTP status to judge.
  */
 export async function guardResponse(
   response: Response,
@@ -98,7 +176,7 @@ export async function guardResponse(
     text = await readCapped(response, guard, signal);
   } catch (error) {
     if (error instanceof CampaignkitError || signal?.aborted) throw error;
-    throw invalid(guard.vendor, "the body could not be read", error);
+    throw unread("NETWORK", guard.vendor, response.status, "the body could not be read", error);
   }
   text = redactSecrets(text, guard.secrets);
   const contentType = response.headers.get("content-type");
@@ -108,7 +186,16 @@ export async function guardResponse(
       `a ${response.status} answer is ${contentType ?? "untyped"}, not JSON`,
     );
   }
-  const headers = new Headers(response.headers);
+  // Any body: the client parses an error body as JSON whatever its type says.
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    throw invalid(guard.vendor, `the body nests ${depth} levels deep, over ${MAX_JSON_DEPTH}`);
+  }
+  text = scrubJson(text, guard.secrets);
+  const headers = new Headers();
+  response.headers.forEach((value, name) => {
+    headers.append(name, redactSecrets(value, guard.secrets));
+  });
   headers.delete("content-length");
   headers.delete("content-encoding");
   const nullBody = response.status === 204 || response.status === 304 || text === "";

@@ -34,14 +34,28 @@ export class RateLimiter {
     this.#limit = limit;
   }
 
+  #waiting = 0;
+
   /** Waits (first come, first served) for a free slot; call the returned function on the answer. */
   async acquire(signal?: AbortSignal): Promise<() => void> {
+    this.#waiting += 1;
     const turn = this.#queue.then(() => this.#takeSlot(signal));
     this.#queue = turn.catch(() => undefined);
-    const slot = await turn;
+    const slot = await turn.finally(() => {
+      this.#waiting -= 1;
+    });
     return () => {
       if (slot.answeredAt === Number.POSITIVE_INFINITY) slot.answeredAt = Date.now();
     };
+  }
+
+  /** Nobody waiting, nothing in flight, no answer within the last window: forgetting it changes nothing. */
+  isIdle(now = Date.now()): boolean {
+    if (this.#waiting > 0) return false;
+    for (const slot of this.#slots) {
+      if (slot.answeredAt + this.#limit.perMilliseconds > now) return false;
+    }
+    return true;
   }
 
   async #takeSlot(signal: AbortSignal | undefined): Promise<{ answeredAt: number }> {
@@ -73,11 +87,21 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-/** The one limiter of a vendor credential, shared by every client built with it. */
+/** How many limiters are kept (for tests: the table must not grow with every key ever used). */
+export function limiterCount(): number {
+  return limiters.size;
+}
+
+/**
+ * The one limiter of a vendor credential, shared by every client built with it. Each new entry
+ * first drops the idle ones: an idle limiter holds no state a fresh one would not.
+ */
 export function limiterFor(vendor: string, apiKey: string, limit: RateLimit): RateLimiter {
   const key = `${vendor}:${fingerprint(apiKey)}:${limit.requests}/${limit.perMilliseconds}`;
   let limiter = limiters.get(key);
   if (!limiter) {
+    const now = Date.now();
+    for (const [known, entry] of limiters) if (entry.isIdle(now)) limiters.delete(known);
     limiter = new RateLimiter(limit);
     limiters.set(key, limiter);
   }

@@ -29,6 +29,15 @@ export function policyOf(request: Request): RequestPolicy {
   return (request as Request & { campaignkit?: RequestPolicy }).campaignkit ?? {};
 }
 
+/** A body cut off by the connection (the response guard's `NETWORK` with `details.answerUnread`). */
+function isConnectionLoss(error: unknown): boolean {
+  return (
+    error instanceof CampaignkitError &&
+    error.code === "NETWORK" &&
+    error.details?.answerUnread === true
+  );
+}
+
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
@@ -193,10 +202,17 @@ async function attemptUntilDone(
     }
     if (!isRetryableStatus(response.status) || attempt >= maxRetries) {
       try {
-        return settings.finish ? await settings.finish(response, signal) : response;
+        return settings.finish
+          ? await untilAborted(settings.finish(response, signal), signal)
+          : response;
       } catch (error) {
         if (signal.aborted) throw abortError(settings.vendor, callerSignal, timeout, error);
-        throw error;
+        // The connection broke after the headers: for a request safe to repeat, the same as before them.
+        if (!isConnectionLoss(error) || attempt >= maxRetries) throw error;
+        await sleep(backoffMs(attempt), signal).catch((reason) => {
+          throw abortError(settings.vendor, callerSignal, timeout, reason);
+        });
+        continue;
       }
     }
     await response.body?.cancel().catch(() => undefined);

@@ -42,6 +42,42 @@ export function wireId(vendor: string, operationId: string, value: unknown): str
   throw invalidResponse(vendor, operationId, "a campaign has no usable id");
 }
 
+/** A JSON type, as a vendor answer's field may hold it. */
+export type WireType = "string" | "number" | "boolean" | "object" | "array";
+
+function wireTypeOf(value: unknown): WireType | "null" | "undefined" {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value as WireType | "undefined";
+}
+
+/**
+ * Checks the fields of a vendor object that feed normalized fields: each one absent (missing or
+ * `null`) or of one of its documented types. A wrong type is a broken answer, never a value to
+ * drop quietly: `INVALID_RESPONSE` naming the vendor's field.
+ */
+export function checkWireTypes(
+  vendor: string,
+  what: string,
+  wire: unknown,
+  types: Readonly<Record<string, readonly WireType[]>>,
+): void {
+  if (wire === null || typeof wire !== "object" || Array.isArray(wire)) {
+    throw invalidResponse(vendor, what, "a campaign is not an object");
+  }
+  for (const [field, allowed] of Object.entries(types)) {
+    const actual = wireTypeOf((wire as Record<string, unknown>)[field]);
+    if (actual !== "null" && actual !== "undefined" && !allowed.includes(actual)) {
+      throw new CampaignkitError({
+        code: "INVALID_RESPONSE",
+        vendor,
+        message: `${vendor}: ${what} answered with an unexpected body: ${JSON.stringify(field)} is ${actual === "object" ? "an" : "a"} ${actual}, not ${allowed.join(" or ")}`,
+        details: { wireField: field, expected: allowed, got: actual },
+      });
+    }
+  }
+}
+
 /** The body as an object, or an `INVALID_RESPONSE` error. */
 export function expectObject(
   vendor: string,
@@ -67,9 +103,22 @@ export function checkedCampaign(vendor: string, operationId: string, campaign: C
   );
 }
 
-/** `error`, saying which requests were applied before it failed (they are not undone). */
-export function markApplied(error: unknown, applied: readonly string[], failed: string): unknown {
-  if (!(error instanceof CampaignkitError) || applied.length === 0) return error;
+/**
+ * `error`, saying which requests were applied before it failed (they are not undone). When the
+ * failing request was itself applied (a write whose answer could not be read), it stays in
+ * `applied`, there is no `failed`, and `notSent` lists the requests that never left.
+ */
+export function markApplied(
+  error: unknown,
+  applied: readonly string[],
+  failed: string,
+  notSent: readonly string[] = [],
+): unknown {
+  if (!(error instanceof CampaignkitError)) return error;
+  const own = error.details?.applied;
+  const selfApplied = Array.isArray(own) && own.length > 0;
+  if (applied.length === 0 && !(selfApplied && notSent.length > 0)) return error;
+  const { failed: _previous, ...details } = error.details ?? {};
   return new CampaignkitError({
     code: error.code,
     vendor: error.vendor,
@@ -77,8 +126,15 @@ export function markApplied(error: unknown, applied: readonly string[], failed: 
     vendorCode: error.vendorCode,
     field: error.field,
     retryable: error.retryable,
-    details: { ...error.details, applied, failed },
-    message: `${error.message} (already applied: ${applied.join("; ")})`,
+    details: {
+      ...details,
+      applied: [...applied, ...(selfApplied ? (own as string[]) : [])],
+      ...(selfApplied ? (notSent.length > 0 ? { notSent } : {}) : { failed }),
+    },
+    message:
+      applied.length > 0
+        ? `${error.message} (already applied: ${applied.join("; ")})`
+        : error.message,
     cause: error,
   });
 }
@@ -96,11 +152,11 @@ export async function runSteps<T>(
     try {
       results.push(await send(step));
     } catch (error) {
-      if (index === 0) throw error;
       throw markApplied(
         error,
         steps.slice(0, index).map((s) => s.purpose),
         step.purpose,
+        steps.slice(index + 1).map((s) => s.purpose),
       );
     }
   }

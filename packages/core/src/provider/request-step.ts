@@ -53,6 +53,26 @@ function asCampaignkitError(vendor: string, error: unknown): CampaignkitError {
   });
 }
 
+/**
+ * A write whose answer came with a 2xx status but could not be read (over the size cap, cut off)
+ * reached the vendor: the error says it was applied (`details.applied` holds its purpose), so a
+ * caller does not report an applied change as rejected, nor blindly send it again.
+ */
+function appliedIfAnswered(step: RequestStep, error: CampaignkitError): CampaignkitError {
+  const status = error.httpStatus ?? 0;
+  if (step.method === "GET" || error.details?.answerUnread !== true || status < 200 || status > 299)
+    return error;
+  return new CampaignkitError({
+    code: error.code,
+    vendor: error.vendor,
+    httpStatus: error.httpStatus,
+    retryable: false,
+    details: { ...error.details, applied: [step.purpose] },
+    message: `${error.message}; the vendor answered HTTP ${status}, so the write (${step.purpose}) is taken as applied`,
+    cause: error,
+  });
+}
+
 /** Sends one step through the typed client and returns the success body, or throws a typed error. */
 export async function sendStep(
   client: Client<never>,
@@ -77,7 +97,7 @@ export async function sendStep(
       campaignkit: policy,
     });
   } catch (error) {
-    throw asCampaignkitError(vendor, error);
+    throw appliedIfAnswered(step, asCampaignkitError(vendor, error));
   }
   const { response } = result;
   const body = response.ok ? result.data : result.error;

@@ -1,0 +1,74 @@
+import { validationError } from "../errors.js";
+
+/** The longest delay a timer can hold (2^31 − 1 ms, ~24.8 days); a longer one fires at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** More retries only spend the deadline: the backoff is already 8 s from the fifth on. */
+export const MAX_RETRIES = 10;
+/** The most a JavaScript string can hold comfortably (V8's limit is ~2^29 characters). */
+export const MAX_RESPONSE_BYTES_LIMIT = 2 ** 29;
+
+function wholeInRange(
+  vendor: string,
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+  unit = "",
+): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw validationError(vendor, field, `must be a whole number${unit}, ${min} to ${max}`);
+  }
+}
+
+export const checkTimeout = (vendor: string, value: unknown, field = "timeout") =>
+  wholeInRange(vendor, field, value, 1, MAX_TIMEOUT_MS, " of milliseconds");
+
+export const checkMaxRetries = (vendor: string, value: unknown, field = "maxRetries") =>
+  wholeInRange(vendor, field, value, 0, MAX_RETRIES);
+
+export function checkBoolean(vendor: string, field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "boolean") {
+    throw validationError(vendor, field, "must be true or false");
+  }
+}
+
+/** Checks every setting of `create<Vendor>Client()` but the credential and the base URL. */
+export function checkClientSettings(vendor: string, settings: Record<string, unknown>): void {
+  checkTimeout(vendor, settings.timeout);
+  checkMaxRetries(vendor, settings.maxRetries);
+  wholeInRange(
+    vendor,
+    "maxResponseBytes",
+    settings.maxResponseBytes,
+    1,
+    MAX_RESPONSE_BYTES_LIMIT,
+    " of bytes",
+  );
+  checkBoolean(vendor, "allowInsecureBaseURL", settings.allowInsecureBaseURL);
+  if (settings.fetch !== undefined && typeof settings.fetch !== "function") {
+    throw validationError(vendor, "fetch", "must be a function");
+  }
+  const { headers, rateLimit } = settings;
+  if (headers !== undefined) {
+    if (headers === null || typeof headers !== "object" || Array.isArray(headers))
+      throw validationError(vendor, "headers", "must be an object of header names to strings");
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value !== "string" || /[\r\n]/.test(value))
+        throw validationError(vendor, `headers.${name}`, "must be a string without line breaks");
+    }
+  }
+  if (rateLimit !== undefined && rateLimit !== false) {
+    if (rateLimit === null || typeof rateLimit !== "object")
+      throw validationError(vendor, "rateLimit", "must be { requests, perMilliseconds } or false");
+    const limit = rateLimit as Record<string, unknown>;
+    wholeInRange(vendor, "rateLimit.requests", limit.requests ?? Number.NaN, 1, 1_000_000);
+    wholeInRange(
+      vendor,
+      "rateLimit.perMilliseconds",
+      limit.perMilliseconds ?? Number.NaN,
+      1,
+      MAX_TIMEOUT_MS,
+    );
+  }
+}
