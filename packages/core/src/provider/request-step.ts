@@ -53,6 +53,11 @@ function asCampaignkitError(vendor: string, error: unknown): CampaignkitError {
   });
 }
 
+/** A step that changes nothing: a GET, or a read sent as POST (Convoso's search, Velip's list): the specs name every read `get…`, `list…` or `search…`. */
+function isRead(step: RequestStep): boolean {
+  return step.method === "GET" || /^(get|list|search)[A-Z]/.test(step.operationId);
+}
+
 /**
  * A write whose answer came with a 2xx status but could not be read (over the size cap, cut off)
  * reached the vendor: the error says it was applied (`details.applied` holds its purpose), so a
@@ -60,7 +65,7 @@ function asCampaignkitError(vendor: string, error: unknown): CampaignkitError {
  */
 function appliedIfAnswered(step: RequestStep, error: CampaignkitError): CampaignkitError {
   const status = error.httpStatus ?? 0;
-  if (step.method === "GET" || error.details?.answerUnread !== true || status < 200 || status > 299)
+  if (isRead(step) || error.details?.answerUnread !== true || status < 200 || status > 299)
     return error;
   return new CampaignkitError({
     code: error.code,
