@@ -60,7 +60,7 @@ function errorEchoAttack(encoding: string, encode: (key: string) => string): Hos
   };
 }
 
-/** Runs the built CLI binary (built before the suites run) and collects its output. */
+/** Runs the built CLI binary (a dev dependency, so turbo builds it first) and collects its output. */
 function runCli(args: string[], env: Record<string, string>): Promise<string> {
   const bin = join(import.meta.dirname, "..", "..", "..", "packages", "cli", "dist", "bin.js");
   const clean: NodeJS.ProcessEnv = {};
