@@ -205,7 +205,9 @@ describe("echoed credentials in decoded values", () => {
         }),
     }).GET("/c");
     expect(JSON.stringify(error)).not.toContain("ck-canary");
-    expect(JSON.parse((error as unknown as { message: string }).message)).toEqual({ echo: "REDACTED" });
+    expect(JSON.parse((error as unknown as { message: string }).message)).toEqual({
+      echo: "REDACTED",
+    });
     expect(response.headers.get("x-echo")).toBe("REDACTED");
   });
 });
