@@ -124,8 +124,16 @@ const CALLS: Record<SandboxVendor, Call[]> = {
   ],
 };
 
+/** Each spec parsed once: parsing one per call made the test time out on a loaded machine. */
+const operationsOf = new Map<SandboxVendor, ReturnType<typeof listOperations>>();
+
 function responseSchema(vendor: SandboxVendor, operationId: string, status: number) {
-  const operation = listOperations(loadSpec(vendor)).find((o) => o.operationId === operationId);
+  let operations = operationsOf.get(vendor);
+  if (!operations) {
+    operations = listOperations(loadSpec(vendor));
+    operationsOf.set(vendor, operations);
+  }
+  const operation = operations.find((o) => o.operationId === operationId);
   const responses = (operation?.definition.responses ?? {}) as JsonObject;
   const response = (responses[String(status)] ?? responses.default) as JsonObject | undefined;
   const content = (response?.content ?? {}) as JsonObject;
