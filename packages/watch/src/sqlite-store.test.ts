@@ -97,7 +97,10 @@ describe("openWatchStore", () => {
 });
 
 describe("a watcher killed between a change and its delivery", () => {
-  it("hands the change over after the restart, once, with the same id", async () => {
+  // Two child processes and a sandbox: 4 s alone on a loaded machine, so more than the default 5 s.
+  it("hands the change over after the restart, once, with the same id", {
+    timeout: 30_000,
+  }, async () => {
     const sandbox = await startSandbox({ vendors: ["altur"] });
     try {
       const altur = createAltur(sandbox.vendors.altur);
