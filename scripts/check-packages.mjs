@@ -106,13 +106,26 @@ writeFileSync(
     2,
   ),
 );
-const install = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
-  cwd: consumer,
-});
+// Bounded: a registry that cannot be reached fails in minutes with a line saying what to check.
+const INSTALL_TIMEOUT_MS = 300_000;
+const install = run(
+  "npm",
+  [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    "--fetch-timeout=60000",
+    "--fetch-retries=2",
+  ],
+  { cwd: consumer, timeout: INSTALL_TIMEOUT_MS },
+);
 check(
   "consumer: npm install of the tarballs outside the workspace",
   install.ok,
-  install.ok ? "" : install.output.slice(0, 600),
+  install.ok
+    ? ""
+    : `no install from the registry within ${INSTALL_TIMEOUT_MS / 1000}s: check npm's registry, proxy and CA settings (npm config get registry / https-proxy / cafile)\n${install.output.slice(0, 600)}`,
 );
 
 if (install.ok) {

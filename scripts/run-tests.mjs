@@ -13,6 +13,9 @@ const root = join(import.meta.dirname, "..");
 const env = {
   ...process.env,
   TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+  NPM_CONFIG_UPDATE_NOTIFIER: "false",
+  PNPM_CONFIG_UPDATE_NOTIFIER: "false",
   REDOCLY_TELEMETRY: "off",
   REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
 };
