@@ -99,7 +99,7 @@ function inShell(fake: Fake, script: string, extraEnv: Record<string, string> = 
   const result = spawnSync("bash", ["-c", script], {
     cwd: fake.root,
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 150_000,
     env: { PATH: `${join(fake.machine, "bin")}:/usr/bin:/bin`, HOME: fake.home, ...extraEnv },
   });
   const values: Record<string, string> = {};
@@ -184,15 +184,15 @@ describe("scripts/toolchain.sh", () => {
     const registry = `http://127.0.0.1:${port}/`;
     const fake = fakeMachine({ globalNpmrc: `registry=${registry}\n`, pnpm: "99.0.0" });
     const started = Date.now();
-    const { status, stderr } = inShell(fake, SOURCE, { CAMPAIGNKIT_TOOLCHAIN_TIMEOUT: "10" });
-    expect(Date.now() - started).toBeLessThan(30_000);
+    const { status, stderr } = inShell(fake, SOURCE, { CAMPAIGNKIT_TOOLCHAIN_TIMEOUT: "5" });
+    expect(Date.now() - started).toBeLessThan(60_000);
     expect(status).not.toBe(0);
     const lines = stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`could not install pnpm@99.0.0 from ${registry}`);
     expect(lines[0]).toContain("check npm's registry, proxy and CA settings");
     expect(readFileSync(join(fake.root, ".tools", "package.json"), "utf8")).not.toContain("99.0.0");
-  }, 60_000);
+  });
 });
 
 /** A loopback port nothing listens on: connections to it are refused at once. */
