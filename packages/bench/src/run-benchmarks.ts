@@ -12,6 +12,7 @@ import { createVelip, velipResponses } from "@campaignkit/velip";
 import { createVoxo, voxoResponses } from "@campaignkit/voxo";
 import { benchAlturLimiter, benchApplyMemory, benchBulkApply } from "./bulk-apply.ts";
 import { measureBaselines, measureBundles } from "./bundle-size.ts";
+import { benchStartup } from "./cli-startup.ts";
 import { benchNormalization } from "./normalization.ts";
 import { benchRegeneration } from "./regeneration.ts";
 import { benchRoundTrip, type RoundTripVendor } from "./round-trip.ts";
@@ -185,10 +186,25 @@ out(
   ),
 );
 
+out("\n## 6. CLI start-up (`campaignkit --help` against `node -e 0`, whole processes)\n");
+const startup = benchStartup();
+out(
+  table(
+    ["command", "median (ms)"],
+    [
+      ["node -e 0", fixed(startup.nodeMedianMs, 1)],
+      ["campaignkit --help", fixed(startup.helpMedianMs, 1)],
+    ],
+  ),
+);
+out(
+  `\n${startup.runs} runs each, alternating: --help takes ${fixed(startup.ratio)}× node -e 0 (target ≤ 3×).`,
+);
+
 const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "report");
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, "benchmarks.json"),
-  `${JSON.stringify({ machine, roundTrips, bulk, altur, memory, normalization, regeneration, bundles, baselines }, null, 2)}\n`,
+  `${JSON.stringify({ machine, roundTrips, bulk, altur, memory, normalization, regeneration, bundles, baselines, startup }, null, 2)}\n`,
 );
 writeFileSync(join(dir, "benchmarks.md"), `${lines.join("\n")}\n`);

@@ -1,5 +1,6 @@
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { UsageError } from "./exit-codes.js";
+import { didYouMean } from "./suggest.js";
 
 /** `node:util` parseArgs, strict, with its errors turned into usage errors (exit 2). */
 export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
@@ -10,7 +11,16 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message.split(". ")[0]}`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    const unknown = /'(-[^']*)'/.exec(message)?.[1];
+    const hint =
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown?.startsWith("--")
+        ? didYouMean(
+            unknown,
+            Object.keys(options).map((name) => `--${name}`),
+          )
+        : "";
+    throw new UsageError(`${command}: ${message.split(". ")[0]}${hint}`);
   }
 }
 

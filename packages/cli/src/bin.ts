@@ -14,6 +14,14 @@ for (const name of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+// A reader that stops early (`campaignkit capabilities | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.OK);
+    throw error;
+  });
+}
+
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
@@ -38,6 +38,7 @@ const COMMANDS = [
   "sandbox",
   "tour",
   "watch",
+  "completion",
 ];
 
 describe("help and usage errors", () => {
@@ -72,12 +73,35 @@ describe("help and usage errors", () => {
       [["apply", "missing.jsonl"], /cannot read missing\.jsonl \(ENOENT\)/],
       [["apply", "x.jsonl", "--concurrency", "0"], /--concurrency must be a positive whole number/],
       [["capabilities", "--vendor", "acme"], /is not one of/],
+      [["lsit"], /unknown command "lsit"; did you mean list\?/],
+      [["list", "--vendor", "altru"], /is not one of .*; did you mean altur\?/],
+      [["list", "--vendr", "altur"], /Unknown option '--vendr'; did you mean --vendor\?/],
+      [["capabilities", "--vendor", "vxoo"], /did you mean voxo\?/],
+      [["get", "--vendor", "altur", "1234", "--raw"], /get: --raw needs --json/],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(args, { env, cwd: dir });
       expect(result.code, args.join(" ")).toBe(2);
       expect(`${result.stdout}${result.stderr}`, args.join(" ")).toMatch(message);
     }
+  });
+
+  it("points to the help once, the command's own where there is one", async () => {
+    const list = await runCli(["list"], { env, cwd: dir });
+    expect(list.stderr.match(/see campaignkit/g)).toHaveLength(1);
+    expect(list.stderr).toContain("(see campaignkit list --help)");
+    const unknown = await runCli(["frobnicate"], { env, cwd: dir });
+    expect(unknown.stderr.match(/see campaignkit/g)).toHaveLength(1);
+    expect(unknown.stderr).toContain("(see campaignkit --help)");
+  });
+
+  it("--version prints the version of the package.json", async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8"),
+    ) as { version: string };
+    const result = await runCli(["--version"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${manifest.version}\n`);
   });
 
   it("exits 3 naming the environment variable when a key is missing", async () => {

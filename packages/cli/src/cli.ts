@@ -1,25 +1,52 @@
-import { applyCommand } from "./commands/apply.js";
-import { capabilitiesCommand } from "./commands/capabilities.js";
-import { PUBLIC_SANDBOX_KEYS, sandboxCommand } from "./commands/sandbox.js";
-import { tourCommand } from "./commands/tour.js";
-import { type CampaignCommand, campaignCommand } from "./commands/vendor-command.js";
-import { watchCommand } from "./commands/watch.js";
+import type { CampaignCommand } from "./commands/vendor-command.js";
 import type { CliContext } from "./context.js";
 import { Output } from "./context.js";
-import { describeError, EXIT, exitCodeOf, UsageError } from "./exit-codes.js";
+import { EXIT, UsageError } from "./exit-codes.js";
+import { PACKAGE_VERSION } from "./generated/version.js";
 import { HELP } from "./help.js";
+import { didYouMean } from "./suggest.js";
 
-const CAMPAIGN_COMMANDS = new Set<string>(["list", "get", "update", "pause", "resume", "plan"]);
+/** One command: its arguments in, its exit code out. */
+export type Command = (
+  args: readonly string[],
+  context: CliContext,
+  output: Output,
+) => Promise<number>;
 
-/** The version `campaignkit --version` prints. */
-export const VERSION = "0.0.0";
+const campaign = (name: CampaignCommand) => async (): Promise<Command> => {
+  const { campaignCommand } = await import("./commands/vendor-command.js");
+  return (args, context, output) => campaignCommand(name, args, context, output);
+};
+
+/**
+ * Every command, each module loaded only when its command runs (so `--help` loads none of them,
+ * and only `sandbox` and `tour` load the sandbox). A new command is one line here and its help
+ * text in help.ts.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  list: campaign("list"),
+  get: campaign("get"),
+  update: campaign("update"),
+  pause: campaign("pause"),
+  resume: campaign("resume"),
+  plan: campaign("plan"),
+  capabilities: async () => (await import("./commands/capabilities.js")).capabilitiesCommand,
+  apply: async () => (await import("./commands/apply.js")).applyCommand,
+  sandbox: async () => (await import("./commands/sandbox.js")).sandboxCommand,
+  tour: async () => (await import("./commands/tour.js")).tourCommand,
+  watch: async () => (await import("./commands/watch.js")).watchCommand,
+  completion: async () => (await import("./commands/completion.js")).completionCommand,
+};
+
+/** The version `campaignkit --version` prints: the package's, from its package.json (scripts/write-version.mjs). */
+export const VERSION = PACKAGE_VERSION;
 
 /**
  * Runs one `campaignkit` command line and returns its exit code. Everything it prints goes to
  * `context.stdout` / `context.stderr`; it never exits the process itself.
  */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
-  const output = new Output(context, PUBLIC_SANDBOX_KEYS);
+  const output = new Output(context, context.publicValues);
   const [command, ...args] = argv;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -32,32 +59,24 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       output.out(`${VERSION}\n`);
       return EXIT.OK;
     }
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) {
+      throw new UsageError(
+        `unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}`,
+      );
+    }
     if (args.includes("--help") || args.includes("-h")) {
-      const text = HELP[command];
-      if (!text) throw new UsageError(`unknown command "${command}"; see campaignkit --help`);
-      output.out(text);
+      output.out(HELP[command] ?? "");
       return EXIT.OK;
     }
-    if (CAMPAIGN_COMMANDS.has(command)) {
-      return await campaignCommand(command as CampaignCommand, args, context, output);
-    }
-    switch (command) {
-      case "capabilities":
-        return await capabilitiesCommand(args, context, output);
-      case "apply":
-        return await applyCommand(args, context, output);
-      case "sandbox":
-        return await sandboxCommand(args, context, output);
-      case "tour":
-        return await tourCommand(args, context, output);
-      case "watch":
-        return await watchCommand(args, context, output);
-      default:
-        throw new UsageError(`unknown command "${command}"; see campaignkit --help`);
-    }
+    return await (await load())(args, context, output);
   } catch (error) {
+    const { describeError, exitCodeOf } = await import("./error-report.js");
     output.err(`${describeError(error)}\n`);
-    if (error instanceof UsageError) output.err("(see campaignkit --help)\n");
+    if (error instanceof UsageError) {
+      const topic = command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : "";
+      output.err(`(see campaignkit ${topic}--help)\n`);
+    }
     return context.signal.aborted ? EXIT.INTERRUPTED : exitCodeOf(error);
   }
 }

@@ -66,6 +66,43 @@ describe("credentials and config", () => {
     expect(() => loadConfigFile(bad, dir)).toThrow(/vendors\.acme/);
   });
 
+  it("checks the file against its schema: each error names the key and the rule", () => {
+    const bad = join(dir, "rules.json");
+    const problem = (data: unknown) => {
+      writeFileSync(bad, JSON.stringify(data));
+      try {
+        loadConfigFile(bad, dir);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message.replace(`the config file ${bad}: `, "");
+      }
+      throw new Error("no error");
+    };
+    expect(problem({ vendors: { voxo: { tenantId: "forty-two" } } })).toBe(
+      "vendors.voxo.tenantId must be a positive whole number",
+    );
+    expect(problem({ vendors: { voxo: { tenantId: -3 } } })).toBe(
+      "vendors.voxo.tenantId must be a positive whole number",
+    );
+    expect(problem({ vendors: { altur: { apiKey: 12345 } } })).toBe(
+      "vendors.altur.apiKey must be a non-empty string",
+    );
+    expect(problem({ vendors: { altur: { baseURL: "" } } })).toBe(
+      "vendors.altur.baseURL must be a non-empty string",
+    );
+    expect(problem({ vendors: { altur: "key" } })).toBe("vendors.altur must be an object");
+    expect(problem({ vendors: ["altur"] })).toBe("vendors must be an object keyed by vendor");
+    expect(problem([1])).toBe("must hold a JSON object");
+    expect(problem({ vendors: { altur: { apiKey: "k", token: "x" } } })).toBe(
+      "vendors.altur.token is not a setting (apiKey, baseURL, tenantId)",
+    );
+    expect(problem({ vendors: { acme: {} } })).toBe(
+      "vendors.acme is not a vendor (altur, asisso, convoso, velip, voxo)",
+    );
+    writeFileSync(bad, JSON.stringify({ vendors: { voxo: { apiKey: "k", tenantId: "42" } } }));
+    expect(loadConfigFile(bad, dir).vendors.voxo).toEqual({ apiKey: "k", tenantId: 42 });
+  });
+
   it("collects every credential, and output never shows one", () => {
     const config = loadConfigFile(file, dir);
     const env = { CAMPAIGNKIT_VELIP_API_KEY: "env-velip-secret", OTHER: "not-secret" };

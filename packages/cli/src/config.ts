@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import * as z from "zod/mini";
 import { ConfigError } from "./exit-codes.js";
-import { isVendor, VENDORS, type VendorId } from "./vendors.js";
+import type { Env } from "./secrets.js";
+import { VENDORS, type VendorId } from "./vendor-loader.js";
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export { type Env, secretsOf } from "./secrets.js";
 
 /** One vendor's settings, from the environment, the config file and flags. */
 export interface VendorConfig {
@@ -23,17 +25,62 @@ export function envName(vendor: VendorId, setting: "API_KEY" | "BASE_URL" | "TEN
   return `CAMPAIGNKIT_${vendor.toUpperCase()}_${setting}`;
 }
 
-const VENDOR_KEYS = new Set(["apiKey", "baseURL", "tenantId"]);
+const SETTINGS = ["apiKey", "baseURL", "tenantId"] as const;
+const TENANT_RULE = "must be a positive whole number";
 
-function parseTenantId(value: unknown, where: string): number {
+/** A tenant id: a positive whole number, or its digits as a string (as from the environment). */
+function tenantIdOf(value: unknown): number | undefined {
   const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== "number" || !Number.isSafeInteger(number) || number <= 0) {
-    throw new ConfigError(`${where} must be a positive whole number`);
-  }
-  return number;
+  return typeof number === "number" && Number.isSafeInteger(number) && number > 0
+    ? number
+    : undefined;
 }
 
-/** Reads and checks a config file. Errors name the file and the field, never a value. */
+const text = z
+  .string({ error: "must be a non-empty string" })
+  .check(z.minLength(1, { error: "must be a non-empty string" }));
+
+const VendorSettingsSchema = z.strictObject(
+  {
+    apiKey: z.optional(text),
+    baseURL: z.optional(text),
+    tenantId: z.optional(
+      z.pipe(
+        z.unknown().check(z.refine((value) => tenantIdOf(value) !== undefined, TENANT_RULE)),
+        z.transform((value) => tenantIdOf(value) as number),
+      ),
+    ),
+  },
+  { error: "must be an object" },
+);
+
+const ConfigFileSchema = z.object(
+  {
+    vendors: z.optional(
+      z.strictObject(
+        Object.fromEntries(VENDORS.map((vendor) => [vendor, z.optional(VendorSettingsSchema)])) as {
+          [V in VendorId]: z.ZodMiniOptional<typeof VendorSettingsSchema>;
+        },
+        { error: "must be an object keyed by vendor" },
+      ),
+    ),
+  },
+  { error: "must hold a JSON object" },
+);
+
+/** One line for a config problem: where (the key path) and the rule, never the value. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.join(".");
+  if (issue.code === "unrecognized_keys") {
+    const key = `${where}.${issue.keys[0]}`;
+    return issue.path.length === 1
+      ? `${key} is not a vendor (${VENDORS.join(", ")})`
+      : `${key} is not a setting (${SETTINGS.join(", ")})`;
+  }
+  return where === "" ? issue.message : `${where} ${issue.message}`;
+}
+
+/** Reads and checks a config file. Errors name the file and the key, never a value. */
 export function loadConfigFile(path: string, cwd: string): ConfigFile {
   const absolute = resolve(cwd, path);
   let text: string;
@@ -50,35 +97,18 @@ export function loadConfigFile(path: string, cwd: string): ConfigFile {
   } catch {
     throw new ConfigError(`the config file ${path} is not valid JSON`);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new ConfigError(`the config file ${path} must hold a JSON object`);
+  const parsed = ConfigFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `the config file ${path}: ${issue ? describeIssue(issue) : "is invalid"}`,
+    );
   }
-  const vendors = (data as { vendors?: unknown }).vendors ?? {};
-  if (typeof vendors !== "object" || vendors === null || Array.isArray(vendors)) {
-    throw new ConfigError(`${path}: "vendors" must be an object keyed by vendor`);
+  const vendors: ConfigFile["vendors"] = {};
+  for (const [vendor, settings] of Object.entries(parsed.data.vendors ?? {})) {
+    if (settings) vendors[vendor as VendorId] = settings;
   }
-  const result: ConfigFile = { path, vendors: {} };
-  for (const [vendor, settings] of Object.entries(vendors)) {
-    if (!isVendor(vendor)) {
-      throw new ConfigError(`${path}: vendors.${vendor} is not a vendor (${VENDORS.join(", ")})`);
-    }
-    if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
-      throw new ConfigError(`${path}: vendors.${vendor} must be an object`);
-    }
-    const entry: VendorConfig = {};
-    for (const [key, value] of Object.entries(settings)) {
-      const field = `${path}: vendors.${vendor}.${key}`;
-      if (!VENDOR_KEYS.has(key)) {
-        throw new ConfigError(`${field} is not a setting (apiKey, baseURL, tenantId)`);
-      }
-      if (key === "tenantId") entry.tenantId = parseTenantId(value, field);
-      else if (typeof value !== "string" || value === "") {
-        throw new ConfigError(`${field} must be a non-empty string`);
-      } else entry[key as "apiKey" | "baseURL"] = value;
-    }
-    result.vendors[vendor] = entry;
-  }
-  return result;
+  return { path, vendors };
 }
 
 /** The config file named by `--config`, else by `CAMPAIGNKIT_CONFIG`, else none. */
@@ -102,10 +132,12 @@ export function vendorConfig(
   const apiKey = env[envName(vendor, "API_KEY")] || fromFile.apiKey;
   const baseURL = baseURLFlag || env[envName(vendor, "BASE_URL")] || fromFile.baseURL;
   const tenantText = env[envName(vendor, "TENANT_ID")];
-  const tenantId =
-    tenantText !== undefined && tenantText !== ""
-      ? parseTenantId(tenantText, envName(vendor, "TENANT_ID"))
-      : fromFile.tenantId;
+  let tenantId = fromFile.tenantId;
+  if (tenantText !== undefined && tenantText !== "") {
+    tenantId = tenantIdOf(tenantText);
+    if (tenantId === undefined)
+      throw new ConfigError(`${envName(vendor, "TENANT_ID")} ${TENANT_RULE}`);
+  }
   return {
     ...(apiKey ? { apiKey } : {}),
     ...(baseURL ? { baseURL } : {}),
@@ -119,16 +151,4 @@ export function requireApiKey(vendor: VendorId, config: VendorConfig): string {
   throw new ConfigError(
     `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file (--config or CAMPAIGNKIT_CONFIG)`,
   );
-}
-
-/** Every credential the environment and the config file hold: never to be printed. */
-export function secretsOf(env: Env, file: ConfigFile | undefined): string[] {
-  const secrets = new Set<string>();
-  for (const [name, value] of Object.entries(env)) {
-    if (/^CAMPAIGNKIT_.*_API_KEY$/.test(name) && value) secrets.add(value);
-  }
-  for (const settings of Object.values(file?.vendors ?? {})) {
-    if (settings?.apiKey) secrets.add(settings.apiKey);
-  }
-  return [...secrets];
 }

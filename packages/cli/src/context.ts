@@ -1,5 +1,5 @@
-import type { ConfigFile, Env } from "./config.js";
-import { secretsOf } from "./config.js";
+import type { ConfigFile } from "./config.js";
+import { type Env, secretsOf } from "./secrets.js";
 
 /** Where output goes: a stream's `write`. */
 export interface Sink {
@@ -17,6 +17,8 @@ export interface CliContext {
   stderrIsTTY: boolean;
   /** Aborted on SIGINT / SIGTERM. */
   signal: AbortSignal;
+  /** Values never treated as secrets, such as the sandbox's published keys. */
+  publicValues?: readonly string[];
 }
 
 const REDACTED = "REDACTED";
@@ -30,7 +32,7 @@ const MIN_SECRET_LENGTH = 4;
  */
 export class Output {
   readonly #secrets = new Set<string>();
-  readonly #notSecret: ReadonlySet<string>;
+  readonly #notSecret: Set<string>;
 
   constructor(
     readonly context: CliContext,
@@ -46,6 +48,15 @@ export class Output {
         this.#secrets.add(secret);
         this.#secrets.add(encodeURIComponent(secret));
       }
+    }
+  }
+
+  /** Values printed as they are from now on (the sandbox's published keys, which it prints). */
+  treatAsPublic(values: readonly string[]): void {
+    for (const value of values) {
+      this.#notSecret.add(value);
+      this.#secrets.delete(value);
+      this.#secrets.delete(encodeURIComponent(value));
     }
   }
 

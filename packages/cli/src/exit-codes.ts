@@ -1,5 +1,3 @@
-import { isCampaignkitError } from "@campaignkit/core";
-
 /** The documented exit codes of `campaignkit`. */
 export const EXIT = {
   /** Everything asked for was done (or already held). */
@@ -24,30 +22,4 @@ export class UsageError extends Error {
 /** Missing or unreadable credentials or configuration: exit 3. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
-}
-
-/** The exit code an error stands for. */
-export function exitCodeOf(error: unknown): ExitCode {
-  if (error instanceof UsageError) return EXIT.USAGE;
-  if (error instanceof ConfigError) return EXIT.CONFIG;
-  if (isCampaignkitError(error) && error.code === "ABORTED") return EXIT.INTERRUPTED;
-  return EXIT.FAILED;
-}
-
-/** One line describing an error, for stderr: code, vendor, field and message, never a credential. */
-export function describeError(error: unknown): string {
-  if (error instanceof UsageError) return `usage error: ${error.message}`;
-  if (error instanceof ConfigError) return `configuration error: ${error.message}`;
-  if (isCampaignkitError(error)) {
-    const where = [
-      `code ${error.code}`,
-      error.field ? `field ${error.field}` : "",
-      error.httpStatus ? `HTTP ${error.httpStatus}` : "",
-      error.vendorCode !== undefined ? `vendor code ${error.vendorCode}` : "",
-    ]
-      .filter(Boolean)
-      .join(", ");
-    return `error: ${error.message} (${where})`;
-  }
-  return `error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,5 +1,6 @@
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { formatCallingHours, table } from "./format.js";
+import { clip, formatCallingHours, keyValues, table } from "./format.js";
 
 describe("tables", () => {
   it("aligns columns under their headers", () => {
@@ -12,6 +13,35 @@ describe("tables", () => {
         ],
       ),
     ).toBe("ID    NAME\n----  -----\n1     Alpha\n1234  B\n");
+  });
+
+  it("aligns accented names (composed or not), emoji and wide characters by terminal columns", () => {
+    const names = ["Jose\u0301 Nu\u0301n\u0303ez", "Café", "📞 Calls", "日本 wave", "Plain"];
+    const text = table(
+      ["NAME", "STATUS"],
+      names.map((name) => [name, "active"]),
+    );
+    const lines = text.trimEnd().split("\n");
+    // Every STATUS cell starts at the same terminal column as its header.
+    const column = (line: string) => stringWidth(line.slice(0, line.lastIndexOf(" ") + 1));
+    const header = lines[0] ?? "";
+    expect(column(header)).toBe(stringWidth("José Núñez") + 2);
+    for (const line of lines.slice(2)) expect(column(line)).toBe(column(header));
+    expect(lines[1]).toBe(`${"-".repeat(10)}  ------`);
+    expect(
+      keyValues([
+        ["📞", "x"],
+        ["ab", "y"],
+        ["abc", "z"],
+      ]),
+    ).toBe("📞   x\nab   y\nabc  z\n");
+  });
+
+  it("clips by terminal columns, never inside a character", () => {
+    expect(clip("日本語のキャンペーン", 7)).toBe("日本語…");
+    expect(stringWidth(clip("日本語のキャンペーン", 7))).toBeLessThanOrEqual(7);
+    expect(clip("👨‍👩‍👧 family campaign", 4)).toBe("👨‍👩‍👧 …");
+    expect(clip("short", 40)).toBe("short");
   });
 
   it("formats calling hours compactly", () => {

@@ -1,13 +1,25 @@
 import { type CallingHours, type Campaign, type PlannedRequest, WEEKDAYS } from "@campaignkit/core";
+import stringWidth from "string-width";
 
-/** An aligned text table: a header, a rule, then the rows; columns two spaces apart. */
+/** `text` padded with spaces to `width` terminal columns (accents, emoji and CJK counted right). */
+function padEnd(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/**
+ * An aligned text table: a header, a rule, then the rows; columns two spaces apart, measured in
+ * terminal columns rather than UTF-16 units.
+ */
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+    rows.reduce(
+      (widest, row) => Math.max(widest, stringWidth(row[column] ?? "")),
+      stringWidth(header),
+    ),
   );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .map((cell, column) => padEnd(cell, widths[column] ?? 0))
       .join("  ")
       .trimEnd();
   return [
@@ -21,12 +33,22 @@ export function table(headers: readonly string[], rows: ReadonlyArray<readonly s
 
 /** Two aligned columns: a name and its value. */
 export function keyValues(rows: ReadonlyArray<readonly [string, string]>): string {
-  const width = Math.max(0, ...rows.map(([key]) => key.length));
-  return `${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`.trimEnd()).join("\n")}\n`;
+  const width = rows.reduce((widest, [key]) => Math.max(widest, stringWidth(key)), 0);
+  return `${rows.map(([key, value]) => `${padEnd(key, width)}  ${value}`.trimEnd()).join("\n")}\n`;
 }
 
+/** `text` cut to at most `max` terminal columns, ending in `…` when cut, never inside a character. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (stringWidth(text) <= max) return text;
+  let kept = "";
+  let width = 0;
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    const next = stringWidth(segment);
+    if (width + next > max - 1) break;
+    kept += segment;
+    width += next;
+  }
+  return `${kept}…`;
 }
 
 /** `09:00-17:00 daily`, or `mon-fri 09:00-12:00,14:00-17:00; sat 10:00-12:00`. */

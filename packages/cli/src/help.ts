@@ -39,6 +39,7 @@ Commands:
   sandbox       run the five vendor simulators locally
   tour          a guided tour against the embedded sandbox (starts and stops it)
   watch         print (and deliver to a webhook) every change to campaigns, as it happens
+  completion    print a shell completion script (bash, zsh or fish)
 
 Run \`campaignkit <command> --help\` for a command's options.
 
@@ -175,6 +176,15 @@ and runs until SIGINT or SIGTERM, then closes them and exits 0.
 
   --port <n>          the port (default: a free one)
   --json              one JSON line {url, vendors, env} instead of the text
+  -h, --help          this help
+`,
+  completion: `Usage: campaignkit completion bash|zsh|fish
+
+Prints a completion script for the shell: commands, options and --vendor values.
+  bash:  source <(campaignkit completion bash)     (e.g. in ~/.bashrc)
+  zsh:   source <(campaignkit completion zsh)      (after compinit, e.g. in ~/.zshrc)
+  fish:  campaignkit completion fish | source      (or save it in ~/.config/fish/completions/)
+
   -h, --help          this help
 `,
   tour: `Usage: campaignkit tour

@@ -7,4 +7,4 @@ export {
   parseFieldValue,
   patchFromAssignments,
 } from "./set-parser.js";
-export { VENDORS, type VendorId } from "./vendors.js";
+export { VENDORS, type VendorId } from "./vendor-loader.js";

@@ -1,46 +1,38 @@
-import { alturCapabilities, createAltur } from "@campaignkit/altur";
-import { asissoCapabilities, createAsisso } from "@campaignkit/asisso";
-import { convosoCapabilities, createConvoso } from "@campaignkit/convoso";
-import type { CampaignProvider, ProviderCapabilities, ProviderSettings } from "@campaignkit/core";
-import { createVelip, velipCapabilities } from "@campaignkit/velip";
-import { createVoxo, voxoCapabilities } from "@campaignkit/voxo";
+import * as altur from "@campaignkit/altur";
+import * as asisso from "@campaignkit/asisso";
+import * as convoso from "@campaignkit/convoso";
+import type { CampaignProvider, ProviderCapabilities } from "@campaignkit/core";
+import * as velip from "@campaignkit/velip";
+import * as voxo from "@campaignkit/voxo";
+import { kitFrom, type ProviderOptions, type VendorId } from "./vendor-loader.js";
 
-/** Every vendor the CLI knows, in display order. */
-export const VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
-/** A vendor the CLI knows, one of `VENDORS`. */
-export type VendorId = (typeof VENDORS)[number];
+export {
+  isVendor,
+  type ProviderOptions,
+  VENDORS,
+  type VendorId,
+} from "./vendor-loader.js";
 
-export function isVendor(value: unknown): value is VendorId {
-  return typeof value === "string" && (VENDORS as readonly string[]).includes(value);
-}
+// Every vendor, imported with this module: for `apply` and `watch`, which may touch any of them.
+// Every other command loads only its vendor, through vendor-loader.ts.
+const KITS = {
+  altur: kitFrom("altur", altur),
+  asisso: kitFrom("asisso", asisso),
+  convoso: kitFrom("convoso", convoso),
+  velip: kitFrom("velip", velip),
+  voxo: kitFrom("voxo", voxo),
+} satisfies Record<VendorId, unknown>;
 
 /** Each vendor's capabilities, as its package declares them (no credentials needed). */
 export const CAPABILITIES: Readonly<Record<VendorId, ProviderCapabilities>> = {
-  altur: alturCapabilities,
-  asisso: asissoCapabilities,
-  convoso: convosoCapabilities,
-  velip: velipCapabilities,
-  voxo: voxoCapabilities,
+  altur: KITS.altur.capabilities,
+  asisso: KITS.asisso.capabilities,
+  convoso: KITS.convoso.capabilities,
+  velip: KITS.velip.capabilities,
+  voxo: KITS.voxo.capabilities,
 };
-
-export interface ProviderOptions extends ProviderSettings {
-  /** VOXO only: the tenant whose campaigns `list` reads. */
-  tenantId?: number;
-}
 
 /** The vendor's `create<Vendor>()` provider. */
 export function createProvider(vendor: VendorId, settings: ProviderOptions): CampaignProvider {
-  const { tenantId, ...common } = settings;
-  switch (vendor) {
-    case "altur":
-      return createAltur(common);
-    case "asisso":
-      return createAsisso(common);
-    case "convoso":
-      return createConvoso(common);
-    case "velip":
-      return createVelip(common);
-    case "voxo":
-      return createVoxo(tenantId === undefined ? common : { ...common, tenantId });
-  }
+  return KITS[vendor].createProvider(settings);
 }

@@ -8,7 +8,6 @@ import {
   type PlannedRequest,
   type ProviderSettings,
   providerKit,
-  type RequestStep,
   runSteps,
 } from "@campaignkit/core";
 import {

@@ -3,7 +3,8 @@ import { parseCommandArgs } from "../args.js";
 import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, table } from "../format.js";
-import { CAPABILITIES, isVendor, VENDORS } from "../vendors.js";
+import { didYouMean } from "../suggest.js";
+import { capabilitiesOf, isVendor, VENDORS } from "../vendor-loader.js";
 
 const OPTIONS = {
   vendor: { type: "string" },
@@ -23,23 +24,26 @@ export async function capabilitiesCommand(
   }
   const vendor = values.vendor;
   if (vendor !== undefined && !isVendor(vendor)) {
-    throw new UsageError(`capabilities: --vendor ${vendor} is not one of ${VENDORS.join(", ")}`);
+    throw new UsageError(
+      `capabilities: --vendor ${vendor} is not one of ${VENDORS.join(", ")}${didYouMean(vendor, VENDORS)}`,
+    );
   }
+  const CAPABILITIES = await capabilitiesOf(vendor ? [vendor] : VENDORS);
   if (values.json) {
-    output.json(vendor ? { [vendor]: CAPABILITIES[vendor] } : CAPABILITIES);
+    output.json(CAPABILITIES);
     return EXIT.OK;
   }
   if (!vendor) {
-    const cell = (support: { supported: boolean; evidence?: string }) =>
-      support.supported ? (support.evidence === "inferred" ? "yes (inferred)" : "yes") : "-";
+    const cell = (support: { supported: boolean; evidence?: string } | undefined) =>
+      support?.supported ? (support.evidence === "inferred" ? "yes (inferred)" : "yes") : "-";
     const rows = [
       ...PROVIDER_OPERATIONS.map((operation) => [
         operation,
-        ...VENDORS.map((v) => cell(CAPABILITIES[v].operations[operation])),
+        ...VENDORS.map((v) => cell(CAPABILITIES[v]?.operations[operation])),
       ]),
       ...PATCH_FIELDS.map((field) => [
         `set ${field}`,
-        ...VENDORS.map((v) => cell(CAPABILITIES[v].patch[field])),
+        ...VENDORS.map((v) => cell(CAPABILITIES[v]?.patch[field])),
       ]),
     ];
     output.out(table(["OPERATION / FIELD", ...VENDORS], rows));
@@ -49,6 +53,7 @@ export async function capabilitiesCommand(
     return EXIT.OK;
   }
   const capabilities = CAPABILITIES[vendor];
+  if (!capabilities) throw new Error(`no capabilities loaded for ${vendor}`);
   const operations = PROVIDER_OPERATIONS.map((operation) => {
     const support = capabilities.operations[operation];
     return [

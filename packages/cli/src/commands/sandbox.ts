@@ -9,7 +9,7 @@ import { envName } from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { table } from "../format.js";
-import { VENDORS } from "../vendors.js";
+import { VENDORS } from "../vendor-loader.js";
 
 const OPTIONS = {
   port: { type: "string" },
@@ -53,6 +53,7 @@ export async function sandboxCommand(
     throw new UsageError(`sandbox: unexpected argument "${positionals[0]}"`);
   const port = values.port === undefined ? undefined : positiveInt("port", values.port, 0);
   if (port !== undefined && port > 65535) throw new UsageError("--port must be at most 65535");
+  output.treatAsPublic(PUBLIC_SANDBOX_KEYS);
   const sandbox = await startSandbox(port === undefined ? {} : { port });
   try {
     const env = sandboxEnv(sandbox);

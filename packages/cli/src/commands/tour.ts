@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSandbox } from "@campaignkit/sandbox";
+import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
 import { runCli } from "../cli.js";
 import type { CliContext, Output, Sink } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, formatCallingHours, table } from "../format.js";
-import { CAPABILITIES, VENDORS, type VendorId } from "../vendors.js";
-import { sandboxEnv } from "./sandbox.js";
+import { VENDORS, type VendorId, vendorKit } from "../vendor-loader.js";
+import { PUBLIC_SANDBOX_KEYS, sandboxEnv } from "./sandbox.js";
 
 /** The normalized campaign, as `list --json` prints it. */
 interface Listed {
@@ -19,6 +19,10 @@ interface Listed {
   redial?: { maxRetries?: number };
 }
 
+type Campaigns = Map<VendorId, Listed[]>;
+
+class TourFailure extends Error {}
+
 const collect = (): Sink & { text: string } => ({
   text: "",
   write(chunk: string) {
@@ -27,7 +31,78 @@ const collect = (): Sink & { text: string } => ({
   },
 });
 
-class TourFailure extends Error {}
+const HOURS = [
+  "--set",
+  "schedule.timezone=Europe/Lisbon",
+  "--set",
+  "schedule.callingHours=09:00-17:00",
+];
+
+/** One tour: the sandbox it runs against, and the campaigns it changed. */
+class Tour {
+  readonly touched = new Set<string>();
+  readonly #env: Record<string, string>;
+  readonly #visible: Sink;
+
+  constructor(
+    readonly sandbox: Sandbox,
+    readonly workDir: string,
+    readonly context: CliContext,
+    readonly output: Output,
+  ) {
+    this.#env = sandboxEnv(sandbox);
+    this.#visible = { write: (text: string) => context.stdout.write(text) };
+  }
+
+  heading(title: string): void {
+    this.output.out(`\n== ${title} ==\n\n`);
+  }
+
+  touch(vendor: VendorId, id: string): void {
+    this.touched.add(`${vendor}/${id}`);
+  }
+
+  #cli(argv: string[], stdout: Sink): Promise<number> {
+    return runCli(argv, {
+      env: this.#env,
+      cwd: this.workDir,
+      stdout,
+      stderr: this.#visible,
+      stderrIsTTY: false,
+      signal: this.context.signal,
+      publicValues: PUBLIC_SANDBOX_KEYS,
+    });
+  }
+
+  /** Runs a CLI command line, shown first, its output (stdout and stderr) in the tour. */
+  async run(argv: string[], expected: number[] = [EXIT.OK]): Promise<number> {
+    const shown = argv.map((arg) => (/[\s;'"]/.test(arg) ? `'${arg}'` : arg)).join(" ");
+    this.output.out(`$ campaignkit ${shown}\n`);
+    const code = await this.#cli(argv, this.#visible);
+    if (this.context.signal.aborted) throw this.context.signal.reason;
+    if (!expected.includes(code)) {
+      throw new TourFailure(
+        `\`campaignkit ${argv.join(" ")}\` exited ${code}, expected ${expected.join(" or ")}`,
+      );
+    }
+    this.output.out(code === EXIT.OK ? "\n" : `(exit code ${code}, as expected)\n\n`);
+    return code;
+  }
+
+  /** Runs `list --json` quietly and returns the campaigns. */
+  async snapshot(vendor: VendorId): Promise<Listed[]> {
+    const sink = collect();
+    const code = await this.#cli(["list", "--vendor", vendor, "--json"], sink);
+    if (code !== EXIT.OK) throw new TourFailure(`listing ${vendor} failed (exit ${code})`);
+    return JSON.parse(sink.text) as Listed[];
+  }
+
+  async snapshotAll(): Promise<Campaigns> {
+    const campaigns: Campaigns = new Map();
+    for (const vendor of VENDORS) campaigns.set(vendor, await this.snapshot(vendor));
+    return campaigns;
+  }
+}
 
 /**
  * `campaignkit tour`: the guided tour. Starts the embedded sandbox, then runs the CLI's own
@@ -39,177 +114,18 @@ export async function tourCommand(
   output: Output,
 ): Promise<number> {
   if (args.length > 0) throw new UsageError(`tour: unexpected argument "${args[0]}"`);
-  const heading = (title: string) => output.out(`\n== ${title} ==\n\n`);
   output.out("campaignkit tour: five vendors, one command line, no vendor account needed.\n");
   output.out("Starting the embedded sandbox (@campaignkit/sandbox)...\n");
   const sandbox = await startSandbox();
   const workDir = mkdtempSync(join(tmpdir(), "campaignkit-tour-"));
   output.out(`Five simulators listening on ${sandbox.url}\n`);
-  const env = sandboxEnv(sandbox);
-  const visible: Sink = { write: (text: string) => context.stdout.write(text) };
-
-  /** Runs a CLI command line, shown first, its output (stdout and stderr) in the tour. */
-  const run = async (argv: string[], expected: number[] = [EXIT.OK]): Promise<number> => {
-    output.out(
-      `$ campaignkit ${argv.map((arg) => (/[\s;'"]/.test(arg) ? `'${arg}'` : arg)).join(" ")}\n`,
-    );
-    const code = await runCli(argv, {
-      env,
-      cwd: workDir,
-      stdout: visible,
-      stderr: visible,
-      stderrIsTTY: false,
-      signal: context.signal,
-    });
-    if (context.signal.aborted) throw context.signal.reason;
-    if (!expected.includes(code)) {
-      throw new TourFailure(
-        `\`campaignkit ${argv.join(" ")}\` exited ${code}, expected ${expected.join(" or ")}`,
-      );
-    }
-    output.out(code === EXIT.OK ? "\n" : `(exit code ${code}, as expected)\n\n`);
-    return code;
-  };
-
-  /** Runs `list --json` quietly and returns the campaigns. */
-  const snapshot = async (vendor: VendorId): Promise<Listed[]> => {
-    const sink = collect();
-    const code = await runCli(["list", "--vendor", vendor, "--json"], {
-      env,
-      cwd: workDir,
-      stdout: sink,
-      stderr: visible,
-      stderrIsTTY: false,
-      signal: context.signal,
-    });
-    if (code !== EXIT.OK) throw new TourFailure(`listing ${vendor} failed (exit ${code})`);
-    return JSON.parse(sink.text) as Listed[];
-  };
-
+  const tour = new Tour(sandbox, workDir, context, output);
   try {
-    const before = new Map<VendorId, Listed[]>();
-    for (const vendor of VENDORS) before.set(vendor, await snapshot(vendor));
-    const touched = new Set<string>();
-    const touch = (vendor: VendorId, id: string) => touched.add(`${vendor}/${id}`);
-
-    heading("1. The campaigns on each vendor");
-    for (const vendor of VENDORS) await run(["list", "--vendor", vendor]);
-
-    heading("2. Pause and resume one campaign per vendor");
-    for (const vendor of VENDORS) {
-      const campaign = before.get(vendor)?.find((c) => c.status === "active");
-      if (!campaign) {
-        output.out(`(${vendor}: no running campaign to pause)\n\n`);
-        continue;
-      }
-      touch(vendor, campaign.id);
-      await run(["pause", "--vendor", vendor, campaign.id]);
-      await run(["resume", "--vendor", vendor, campaign.id]);
-    }
-
-    heading("3. Calling hours 09:00-17:00, Europe/Lisbon, where the vendor can");
-    output.out("First the exact requests, credentials redacted (plan sends nothing):\n\n");
-    const hours = [
-      "--set",
-      "schedule.timezone=Europe/Lisbon",
-      "--set",
-      "schedule.callingHours=09:00-17:00",
-    ];
-    const targets = new Map<VendorId, string>();
-    for (const vendor of VENDORS) {
-      const campaigns = before.get(vendor) ?? [];
-      // Asisso updates only draft or paused campaigns: prefer a paused one everywhere.
-      const target =
-        campaigns.find((c) => c.status === "paused") ??
-        campaigns.find((c) => c.status === "active");
-      if (target) targets.set(vendor, target.id);
-    }
-    const alturTarget = targets.get("altur");
-    if (alturTarget) await run(["plan", "--vendor", "altur", alturTarget, ...hours]);
-    for (const vendor of VENDORS) {
-      const id = targets.get(vendor);
-      if (!id) continue;
-      const patch = CAPABILITIES[vendor].patch;
-      const canZone = patch["schedule.timezone"].supported;
-      const canHours = patch["schedule.callingHours"].supported;
-      if (canZone && canHours) {
-        touch(vendor, id);
-        await run(["update", "--vendor", vendor, id, ...hours]);
-        continue;
-      }
-      output.out(`${vendor} cannot take this change; campaignkit refuses it before any request:\n`);
-      await run(["update", "--vendor", vendor, id, ...hours], [EXIT.FAILED]);
-      if (canHours) {
-        output.out(`${vendor} can set the hours without a time zone:\n`);
-        touch(vendor, id);
-        await run(["update", "--vendor", vendor, id, "--set", "schedule.callingHours=09:00-17:00"]);
-      }
-    }
-
-    heading("4. A bulk file across vendors");
-    const lines = bulkLines(before, targets);
-    const file = join(workDir, "changes.jsonl");
-    writeFileSync(file, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
-    for (const line of lines) touch(line.vendor as VendorId, line.id);
-    output.out(`${file}:\n`);
-    lines.forEach((line, index) => {
-      output.out(`  ${String(index + 1).padStart(2)}  ${JSON.stringify(line)}\n`);
-    });
-    output.out("\n");
-    await run(["apply", "--dry-run", "changes.jsonl"], [EXIT.OK, EXIT.FAILED]);
-    await run(["apply", "changes.jsonl"], [EXIT.OK, EXIT.FAILED]);
-
-    heading("5. Before and after");
-    const rows: string[][] = [];
-    for (const vendor of VENDORS) {
-      const after = await snapshot(vendor);
-      for (const campaign of before.get(vendor) ?? []) {
-        if (!touched.has(`${vendor}/${campaign.id}`)) continue;
-        const now = after.find((c) => c.id === campaign.id);
-        const cell = (c: Listed | undefined) => ({
-          status: c?.status ?? "",
-          zone: c?.schedule?.timezone ?? "",
-          hours: formatCallingHours(c?.schedule?.callingHours),
-          other: [
-            c?.pacing?.callsPerMinute !== undefined ? `cpm ${c.pacing.callsPerMinute}` : "",
-            c?.pacing?.maxConcurrentCalls !== undefined
-              ? `conc ${c.pacing.maxConcurrentCalls}`
-              : "",
-            c?.redial?.maxRetries !== undefined ? `retries ${c.redial.maxRetries}` : "",
-          ]
-            .filter(Boolean)
-            .join(" "),
-        });
-        const was = cell(campaign);
-        const is = cell(now);
-        const change = (a: string, b: string) =>
-          a === b ? a || "" : `${a || "(none)"} -> ${b || "(none)"}`;
-        rows.push([
-          vendor,
-          campaign.id,
-          clip(now?.name ?? campaign.name ?? "", 28),
-          change(was.status, is.status),
-          change(was.zone, is.zone),
-          change(clip(was.hours, 24), clip(is.hours, 24)),
-          change(was.other, is.other),
-        ]);
-      }
-    }
-    output.out(
-      table(
-        ["VENDOR", "ID", "NAME", "STATUS", "TIMEZONE", "CALLING HOURS", "PACING / REDIAL"],
-        rows,
-      ),
-    );
-    output.out(
-      "\n(Altur takes a time zone but does not report it back, so it shows none; see `campaignkit capabilities`.)\n",
-    );
+    await runSteps(tour);
   } catch (error) {
-    if (error instanceof TourFailure) {
-      output.err(`tour failed: ${error.message}\n`);
-      return EXIT.FAILED;
-    }
-    throw error;
+    if (!(error instanceof TourFailure)) throw error;
+    output.err(`tour failed: ${error.message}\n`);
+    return EXIT.FAILED;
   } finally {
     await sandbox.close();
     rmSync(workDir, { recursive: true, force: true });
@@ -219,13 +135,157 @@ export async function tourCommand(
   return EXIT.OK;
 }
 
+async function runSteps(tour: Tour): Promise<void> {
+  const before = await tour.snapshotAll();
+  await listEveryVendor(tour);
+  await pauseAndResumeOnePerVendor(tour, before);
+  const targets = scheduleTargets(before);
+  await setCallingHours(tour, targets);
+  await applyBulkFile(tour, bulkLines(before, targets));
+  await showBeforeAndAfter(tour, before);
+}
+
+async function listEveryVendor(tour: Tour): Promise<void> {
+  tour.heading("1. The campaigns on each vendor");
+  for (const vendor of VENDORS) await tour.run(["list", "--vendor", vendor]);
+}
+
+async function pauseAndResumeOnePerVendor(tour: Tour, before: Campaigns): Promise<void> {
+  tour.heading("2. Pause and resume one campaign per vendor");
+  for (const vendor of VENDORS) {
+    const campaign = before.get(vendor)?.find((c) => c.status === "active");
+    if (!campaign) {
+      tour.output.out(`(${vendor}: no running campaign to pause)\n\n`);
+      continue;
+    }
+    tour.touch(vendor, campaign.id);
+    await tour.run(["pause", "--vendor", vendor, campaign.id]);
+    await tour.run(["resume", "--vendor", vendor, campaign.id]);
+  }
+}
+
+/** The campaign each vendor's schedule is set on: a paused one where there is one. */
+function scheduleTargets(before: Campaigns): Map<VendorId, string> {
+  const targets = new Map<VendorId, string>();
+  for (const vendor of VENDORS) {
+    const campaigns = before.get(vendor) ?? [];
+    // Asisso updates only draft or paused campaigns: prefer a paused one everywhere.
+    const target =
+      campaigns.find((c) => c.status === "paused") ?? campaigns.find((c) => c.status === "active");
+    if (target) targets.set(vendor, target.id);
+  }
+  return targets;
+}
+
+async function setCallingHours(tour: Tour, targets: Map<VendorId, string>): Promise<void> {
+  tour.heading("3. Calling hours 09:00-17:00, Europe/Lisbon, where the vendor can");
+  tour.output.out("First the exact requests, credentials redacted (plan sends nothing):\n\n");
+  const alturTarget = targets.get("altur");
+  if (alturTarget) await tour.run(["plan", "--vendor", "altur", alturTarget, ...HOURS]);
+  for (const vendor of VENDORS) {
+    const id = targets.get(vendor);
+    if (id) await setCallingHoursOn(tour, vendor, id);
+  }
+}
+
+/** The hours and zone where the vendor takes both; else the refusal, then the hours alone. */
+async function setCallingHoursOn(tour: Tour, vendor: VendorId, id: string): Promise<void> {
+  const { patch } = (await vendorKit(vendor)).capabilities;
+  const canHours = patch["schedule.callingHours"].supported;
+  if (patch["schedule.timezone"].supported && canHours) {
+    tour.touch(vendor, id);
+    await tour.run(["update", "--vendor", vendor, id, ...HOURS]);
+    return;
+  }
+  tour.output.out(
+    `${vendor} cannot take this change; campaignkit refuses it before any request:\n`,
+  );
+  await tour.run(["update", "--vendor", vendor, id, ...HOURS], [EXIT.FAILED]);
+  if (canHours) {
+    tour.output.out(`${vendor} can set the hours without a time zone:\n`);
+    tour.touch(vendor, id);
+    await tour.run([
+      "update",
+      "--vendor",
+      vendor,
+      id,
+      "--set",
+      "schedule.callingHours=09:00-17:00",
+    ]);
+  }
+}
+
+async function applyBulkFile(tour: Tour, lines: BulkLine[]): Promise<void> {
+  tour.heading("4. A bulk file across vendors");
+  const file = join(tour.workDir, "changes.jsonl");
+  writeFileSync(file, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
+  for (const line of lines) tour.touch(line.vendor, line.id);
+  tour.output.out(`${file}:\n`);
+  lines.forEach((line, index) => {
+    tour.output.out(`  ${String(index + 1).padStart(2)}  ${JSON.stringify(line)}\n`);
+  });
+  tour.output.out("\n");
+  await tour.run(["apply", "--dry-run", "changes.jsonl"], [EXIT.OK, EXIT.FAILED]);
+  await tour.run(["apply", "changes.jsonl"], [EXIT.OK, EXIT.FAILED]);
+}
+
+async function showBeforeAndAfter(tour: Tour, before: Campaigns): Promise<void> {
+  tour.heading("5. Before and after");
+  const rows: string[][] = [];
+  for (const vendor of VENDORS) {
+    const after = await tour.snapshot(vendor);
+    for (const campaign of before.get(vendor) ?? []) {
+      if (!tour.touched.has(`${vendor}/${campaign.id}`)) continue;
+      const now = after.find((c) => c.id === campaign.id);
+      rows.push(beforeAfterRow(vendor, campaign, now));
+    }
+  }
+  tour.output.out(
+    table(["VENDOR", "ID", "NAME", "STATUS", "TIMEZONE", "CALLING HOURS", "PACING / REDIAL"], rows),
+  );
+  tour.output.out(
+    "\n(Altur takes a time zone but does not report it back, so it shows none; see `campaignkit capabilities`.)\n",
+  );
+}
+
+/** The cells of one campaign that the before/after table compares. */
+function cellsOf(c: Listed | undefined) {
+  return {
+    status: c?.status ?? "",
+    zone: c?.schedule?.timezone ?? "",
+    hours: formatCallingHours(c?.schedule?.callingHours),
+    other: [
+      c?.pacing?.callsPerMinute !== undefined ? `cpm ${c.pacing.callsPerMinute}` : "",
+      c?.pacing?.maxConcurrentCalls !== undefined ? `conc ${c.pacing.maxConcurrentCalls}` : "",
+      c?.redial?.maxRetries !== undefined ? `retries ${c.redial.maxRetries}` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  };
+}
+
+const change = (a: string, b: string) => (a === b ? a : `${a || "(none)"} -> ${b || "(none)"}`);
+
+function beforeAfterRow(vendor: VendorId, campaign: Listed, now: Listed | undefined): string[] {
+  const was = cellsOf(campaign);
+  const is = cellsOf(now);
+  return [
+    vendor,
+    campaign.id,
+    clip(now?.name ?? campaign.name ?? "", 28),
+    change(was.status, is.status),
+    change(was.zone, is.zone),
+    change(clip(was.hours, 24), clip(is.hours, 24)),
+    change(was.other, is.other),
+  ];
+}
+
 interface BulkLine {
-  vendor: string;
+  vendor: VendorId;
   id: string;
   patch?: Record<string, unknown>;
   action?: "pause" | "resume";
 }
-
 /** A small bulk file: changes that apply, one already in place, and lines that are refused. */
 function bulkLines(before: Map<VendorId, Listed[]>, targets: Map<VendorId, string>): BulkLine[] {
   const first = (vendor: VendorId, status: string, not?: string) =>

@@ -18,11 +18,13 @@ import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { campaignDetails, campaignJson, campaignTable, formatPlan } from "../format.js";
 import { patchFromAssignments } from "../set-parser.js";
-import { createProvider, isVendor, VENDORS, type VendorId } from "../vendors.js";
+import { didYouMean } from "../suggest.js";
+import { isVendor, loadedVendorKit, VENDORS, type VendorId, vendorKit } from "../vendor-loader.js";
 
 /**
- * The vendor's provider from its resolved settings. A setting the provider refuses (a base URL
- * that is not https, a tenant id that is not a number) is a configuration error, exit 3.
+ * The vendor's provider from its resolved settings, its package already loaded by `vendorKit`.
+ * A setting the provider refuses (a base URL that is not https, a tenant id that is not a number)
+ * is a configuration error, exit 3.
  */
 export function providerFor(
   vendor: VendorId,
@@ -30,7 +32,7 @@ export function providerFor(
   settings: { apiKey: string; fetch?: (input: Request) => Promise<Response> },
 ): CampaignProvider {
   try {
-    return createProvider(vendor, {
+    return loadedVendorKit(vendor).createProvider({
       ...settings,
       ...(config.baseURL ? { baseURL: config.baseURL } : {}),
       ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}),
@@ -83,7 +85,9 @@ function setup(
   const { vendor } = values;
   if (!vendor) throw new UsageError(`${command}: --vendor is required (${VENDORS.join(", ")})`);
   if (!isVendor(vendor)) {
-    throw new UsageError(`${command}: --vendor ${vendor} is not one of ${VENDORS.join(", ")}`);
+    throw new UsageError(
+      `${command}: --vendor ${vendor} is not one of ${VENDORS.join(", ")}${didYouMean(vendor, VENDORS)}`,
+    );
   }
   const file = configFileFrom(values.config, context.env, context.cwd);
   output.learnConfig(file);
@@ -117,7 +121,11 @@ export async function campaignCommand(
     status?: string;
     set?: string[];
   };
+  if (options.raw && !options.json) {
+    throw new UsageError(`${command}: --raw needs --json (it adds each campaign's vendor payload)`);
+  }
   const { vendor, config } = setup(command, options, context, output);
+  await vendorKit(vendor);
   const call = { signal: context.signal };
 
   if (command === "plan") {
