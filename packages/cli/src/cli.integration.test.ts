@@ -86,6 +86,20 @@ describe("help and usage errors", () => {
     }
   });
 
+  it("names a misordered date range once (no doubled words)", async () => {
+    const result = await runCli(
+      ["plan", "--vendor", "velip", "1", "--set", "schedule.startDate=2026-05-02"].concat([
+        "--set",
+        "schedule.endDate=2026-05-01",
+      ]),
+      { env, cwd: dir },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "invalid patch: schedule.endDate must not be before startDate (",
+    );
+  });
+
   it("points to the help once, the command's own where there is one", async () => {
     const list = await runCli(["list"], { env, cwd: dir });
     expect(list.stderr.match(/see campaignkit/g)).toHaveLength(1);

@@ -79,9 +79,7 @@ export const ScheduleSchema = z
     endDate: z.optional(calendarDate),
     callingHours: z.optional(CallingHoursSchema),
   })
-  .check(
-    z.refine(datesInOrder, { message: "endDate must not be before startDate", path: ["endDate"] }),
-  );
+  .check(z.refine(datesInOrder, { message: "must not be before startDate", path: ["endDate"] }));
 
 /**
  * How fast a campaign dials: calls per minute (or `"max"`), concurrent calls, concurrent transfers.
