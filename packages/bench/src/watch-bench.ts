@@ -7,7 +7,6 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createAltur } from "@campaignkit/altur";
-import { createAsisso } from "@campaignkit/asisso";
 import { startSandbox } from "@campaignkit/sandbox";
 import { median } from "./measure.ts";
 
