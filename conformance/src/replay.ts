@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { resetCredentialGuard } from "@campaignkit/core";
 import {
   collectScenarios,
   credentialFields,
@@ -65,6 +66,8 @@ export async function startVendorHarness(vendor: ConformanceVendor): Promise<Ven
     const call = client[scenario.method.toUpperCase()];
     if (!call) throw new Error(`the ${vendor.id} client has no ${scenario.method} method`);
     const { data, error, response } = await call(scenario.path, init);
+    // Each example stands alone: a documented refusal of the key must not latch the next one.
+    resetCredentialGuard(vendor.id, CONFORMANCE_API_KEY);
     problems.push(...server.problems());
     if (response.status !== scenario.response.status) {
       problems.push(`status: expected ${scenario.response.status}, got ${response.status}`);

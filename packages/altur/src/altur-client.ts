@@ -4,6 +4,7 @@ import {
   type VendorDescriptor,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
+import { alturCredentialRefusal } from "./altur-errors.js";
 import type { paths } from "./generated/altur-api.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 
@@ -19,6 +20,7 @@ export const alturDescriptor: VendorDescriptor = {
   defaultBaseURL: ALTUR_DEFAULT_BASE_URL,
   credential: { in: "header", name: "Authorization", prefix: "api-key " },
   userAgent: `campaignkit-altur/${PACKAGE_VERSION}`,
+  credentialRefusal: alturCredentialRefusal,
   // "Rate Limit: 12 requests per second" (seed 004).
   rateLimit: { requests: 12, perMilliseconds: 1000 },
 };

@@ -1,3 +1,4 @@
+import { isCredentialRefusal } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
 import { decodeAlturError } from "./altur-errors.js";
 
@@ -48,5 +49,24 @@ describe("decodeAlturError", () => {
       code: "VENDOR",
       retryable: true,
     });
+  });
+});
+
+describe("alturCredentialRefusal, through decodeAlturError", () => {
+  it("reads a 401 as a refusal of the key, and a 403 or a 409 as not", () => {
+    for (const operationId of [
+      "getCampaign",
+      "listCampaigns",
+      "updateCampaign",
+      "runCampaignAction",
+    ]) {
+      const refused = decodeAlturError(operationId, 401, { error: "UNAUTHORIZED" });
+      expect(isCredentialRefusal(refused)).toBe(true);
+      expect(refused?.message).toContain("Altur does not accept this API key");
+      expect(isCredentialRefusal(decodeAlturError(operationId, 403, {}))).toBe(false);
+      expect(
+        isCredentialRefusal(decodeAlturError(operationId, 409, { error: "CAMPAIGN_FINISHED" })),
+      ).toBe(false);
+    }
   });
 });

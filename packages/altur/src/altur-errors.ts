@@ -1,6 +1,7 @@
 import {
   type CampaignkitError,
   type CampaignkitErrorCode,
+  type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
 } from "@campaignkit/core";
@@ -28,6 +29,14 @@ function findDocumentedCode(body: unknown): string | undefined {
 }
 
 /**
+ * Altur's credential-refusal rule, the same on every operation: an HTTP 401 refuses the API key
+ * (Altur documents `Authorization: api-key KEY` and no auth error code). A 403 is left to mean a
+ * permission, not worth latching the key for.
+ */
+export const alturCredentialRefusal: CredentialRefusalRule = ({ httpStatus }) =>
+  httpStatus === 401 ? { meaning: "Altur does not accept this API key (HTTP 401)" } : undefined;
+
+/**
  * The `CampaignkitError` for a failed Altur answer: the documented code found in the body, else the
  * HTTP status; `undefined` for a 2xx answer.
  */
@@ -44,6 +53,7 @@ export function decodeAlturError(
   const details: Record<string, unknown> = {};
   if (record.current_status !== undefined) details.currentStatus = record.current_status;
   if (record.valid_targets !== undefined) details.validTargets = record.valid_targets;
+  const credentialRefusal = alturCredentialRefusal({ operationId, httpStatus, body });
   return vendorError(code, {
     vendor: "altur",
     operationId,
@@ -52,5 +62,6 @@ export function decodeAlturError(
     vendorMessage: typeof record.message === "string" ? record.message : undefined,
     field: typeof record.field === "string" ? record.field : undefined,
     details,
+    ...(credentialRefusal ? { credentialRefusal } : {}),
   });
 }

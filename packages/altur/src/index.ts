@@ -7,7 +7,7 @@ export {
   alturDescriptor,
   createAlturClient,
 } from "./altur-client.js";
-export { ALTUR_ERROR_CODES, decodeAlturError } from "./altur-errors.js";
+export { ALTUR_ERROR_CODES, alturCredentialRefusal, decodeAlturError } from "./altur-errors.js";
 export { type AlturProvider, type AlturSettings, createAltur } from "./altur-provider.js";
 export { alturHasNextPage, alturResponses } from "./altur-responses.js";
 export { toAlturUpdateBody, toAlturUpdateSteps } from "./convert-to-altur-steps.js";

@@ -4,6 +4,7 @@ import {
   type VendorDescriptor,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
+import { asissoCredentialRefusal } from "./asisso-errors.js";
 import type { paths } from "./generated/asisso-api.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 
@@ -19,6 +20,7 @@ export const asissoDescriptor: VendorDescriptor = {
   defaultBaseURL: ASISSO_DEFAULT_BASE_URL,
   credential: { in: "header", name: "X-API-Key" },
   userAgent: `campaignkit-asisso/${PACKAGE_VERSION}`,
+  credentialRefusal: asissoCredentialRefusal,
 };
 
 /** Every path of `specs/asisso.openapi.yaml` as the typed client takes it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isCredentialRefusal } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ASISSO_ERROR_CODES, decodeAsissoError } from "./asisso-errors.js";
@@ -144,5 +145,39 @@ describe("decodeAsissoError", () => {
       retryable: true,
       details: { vendorMessage: undefined },
     });
+  });
+});
+
+describe("asissoCredentialRefusal, through decodeAsissoError", () => {
+  const OPERATIONS = Object.keys(ASISSO_ERROR_CODES);
+  const telephony = {
+    detail:
+      "You must configure telephony first by going to https://app.asisso.com/configure-telephony",
+  };
+
+  it.each([
+    "Invalid or expired API key",
+    "API key has no associated user",
+    "API key owner not found",
+  ])("reads a 401 %j as a refusal of the key, on every operation", (detail) => {
+    for (const operationId of OPERATIONS) {
+      const error = decodeAsissoError(operationId, 401, { detail });
+      expect(isCredentialRefusal(error)).toBe(true);
+      expect(error).toMatchObject({ code: "AUTH", retryable: false, httpStatus: 401 });
+    }
+  });
+
+  it("does not read the telephony 401 or a 403 (a permission) as a refusal", () => {
+    for (const operationId of ["startCampaign", "resumeCampaign"]) {
+      const error = decodeAsissoError(operationId, 401, telephony);
+      expect(error?.code).toBe("AUTH");
+      expect(error?.details?.vendorMessage).toBe(telephony.detail);
+      expect(isCredentialRefusal(error)).toBe(false);
+    }
+    for (const operationId of OPERATIONS) {
+      const forbidden = decodeAsissoError(operationId, 403, { detail: "Forbidden" });
+      expect(forbidden?.code).toBe("AUTH");
+      expect(isCredentialRefusal(forbidden)).toBe(false);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {
   type CampaignkitError,
   type CampaignkitErrorCode,
+  type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
 } from "@campaignkit/core";
@@ -19,6 +20,30 @@ export const ASISSO_ERROR_CODES: Record<string, Readonly<Record<number, Campaign
   startCampaign: { ...AUTH, 402: "QUOTA" },
   pauseCampaign: AUTH,
   resumeCampaign: { ...AUTH, 402: "QUOTA" },
+};
+
+/**
+ * The 401 that is not an authentication failure (vendor notes, from Dograh): start/resume of an
+ * organisation without telephony answer `{"detail":"You must configure telephony first by going
+ * to …"}`. The key is valid; the account needs setting up.
+ */
+const TELEPHONY_NOT_CONFIGURED = /^you must configure telephony first\b/i;
+
+const detailOf = (body: unknown): unknown =>
+  body !== null && typeof body === "object" ? (body as Record<string, unknown>).detail : undefined;
+
+/**
+ * Asisso's credential-refusal rule. A 401 refuses the key (an invalid, expired or archived key:
+ * "an archived key gets 401 on every later request"; details `Invalid or expired API key`,
+ * `API key has no associated user`, `API key owner not found`), except the 401 about telephony
+ * set-up, documented on start/resume and recognised by its `detail` on any operation. A 403 means
+ * "valid credentials without the permission" (Asisso's auth page): not a refusal of the key.
+ */
+export const asissoCredentialRefusal: CredentialRefusalRule = ({ httpStatus, body }) => {
+  if (httpStatus !== 401) return undefined;
+  const detail = detailOf(body);
+  if (typeof detail === "string" && TELEPHONY_NOT_CONFIGURED.test(detail.trim())) return undefined;
+  return { meaning: "Asisso does not accept this API key (invalid, expired or archived)" };
 };
 
 interface ValidationProblem {
@@ -58,10 +83,8 @@ export function decodeAsissoError(
 ): CampaignkitError | undefined {
   if (httpStatus >= 200 && httpStatus < 300) return undefined;
   const code = ASISSO_ERROR_CODES[operationId]?.[httpStatus] ?? codeForHttpStatus(httpStatus);
-  const detail =
-    body !== null && typeof body === "object"
-      ? (body as Record<string, unknown>).detail
-      : undefined;
+  const detail = detailOf(body);
+  const credentialRefusal = asissoCredentialRefusal({ operationId, httpStatus, body });
   if (Array.isArray(detail)) {
     const problems = problemsOf(detail);
     const [first] = problems;
@@ -84,5 +107,6 @@ export function decodeAsissoError(
     operationId,
     httpStatus,
     vendorMessage: typeof detail === "string" && detail !== "" ? detail : undefined,
+    ...(credentialRefusal ? { credentialRefusal } : {}),
   });
 }

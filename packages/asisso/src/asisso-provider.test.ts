@@ -1,8 +1,13 @@
-import { CampaignkitError } from "@campaignkit/core";
+import { CampaignkitError, resetCredentialGuard } from "@campaignkit/core";
 import { type Route, readSpec, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createAsisso } from "./asisso-provider.js";
 import { asissoResponses } from "./asisso-responses.js";
+
+// The tests share one key, and some are answered with a refusal of it (which latches it).
+afterEach(() => {
+  resetCredentialGuard("asisso", "as_secret_key");
+});
 
 const BASE = "/api/v1";
 const campaign = (state: string, name = "Q2") => ({ id: 7, name, state, max_concurrency: 10 });

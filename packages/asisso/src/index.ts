@@ -7,7 +7,7 @@ export {
   asissoDescriptor,
   createAsissoClient,
 } from "./asisso-client.js";
-export { ASISSO_ERROR_CODES, decodeAsissoError } from "./asisso-errors.js";
+export { ASISSO_ERROR_CODES, asissoCredentialRefusal, decodeAsissoError } from "./asisso-errors.js";
 export { type AsissoProvider, type AsissoSettings, createAsisso } from "./asisso-provider.js";
 export { asissoResponses } from "./asisso-responses.js";
 export {

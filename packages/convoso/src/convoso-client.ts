@@ -5,6 +5,7 @@ import {
   type WithoutBodyField,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
+import { convosoCredentialRefusal } from "./convoso-errors.js";
 import type { paths } from "./generated/convoso-api.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 
@@ -20,6 +21,7 @@ export const convosoDescriptor: VendorDescriptor = {
   defaultBaseURL: CONVOSO_DEFAULT_BASE_URL,
   credential: { in: "form-field", name: "auth_token" },
   userAgent: `campaignkit-convoso/${PACKAGE_VERSION}`,
+  credentialRefusal: convosoCredentialRefusal,
   requestContentType: "application/x-www-form-urlencoded",
 };
 

@@ -1,3 +1,4 @@
+import { isCredentialRefusal } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
 import { decodeConvosoError } from "./convoso-errors.js";
 
@@ -98,4 +99,30 @@ describe("decodeConvosoError", () => {
       retryable: true,
     });
   });
+});
+
+describe("convosoCredentialRefusal, through decodeConvosoError", () => {
+  const failure = (error: string) => ({ success: false, error });
+
+  it.each(["searchCampaigns", "setCampaignStatus"])(
+    "on %s, refuses as documented",
+    (operationId) => {
+      for (const [status, body] of [
+        [401, failure("Invalid authentication token")],
+        [401, ""],
+        [403, failure("token not valid for this office")],
+        [200, failure("Invalid authentication token")],
+      ] as const) {
+        const error = decodeConvosoError(operationId, status, body);
+        expect(isCredentialRefusal(error)).toBe(true);
+        expect(error).toMatchObject({ code: "AUTH", retryable: false });
+      }
+      const permission = decodeConvosoError(operationId, 200, failure("Insufficient permissions"));
+      expect(permission?.code).toBe("AUTH");
+      expect(isCredentialRefusal(permission)).toBe(false);
+      expect(
+        isCredentialRefusal(decodeConvosoError(operationId, 200, failure("Campaign not found"))),
+      ).toBe(false);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import {
   type CampaignkitError,
   type CampaignkitErrorCode,
+  type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
 } from "@campaignkit/core";
@@ -28,6 +29,33 @@ export const CONVOSO_ERROR_MESSAGES: Record<string, Record<string, CampaignkitEr
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
+const recordOf = (body: unknown): Record<string, unknown> =>
+  body !== null && typeof body === "object" && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+
+/** The documented text of a refused token (seed 003, "Error Handling"), sent with HTTP 200. */
+const INVALID_TOKEN = "Invalid authentication token";
+
+/**
+ * Convoso's credential-refusal rule, the same on both operations: HTTP 401 (missing or invalid
+ * token), HTTP 403 (the token is not valid for the office: tokens are scoped, and every call
+ * campaignkit makes goes to the same office, so none can succeed with it: the fix is another
+ * token) and the documented `{"success": false, "error": "Invalid authentication token"}` refuse
+ * the token. `"Insufficient permissions"` is about a permission: not a refusal.
+ */
+export const convosoCredentialRefusal: CredentialRefusalRule = ({ httpStatus, body }) => {
+  if (httpStatus === 401) return { meaning: "Convoso does not accept this token (HTTP 401)" };
+  if (httpStatus === 403) {
+    return { meaning: "Convoso says this token is not valid for the office (HTTP 403)" };
+  }
+  const record = recordOf(body);
+  if (record.success === false && (text(record.error) ?? text(record.message)) === INVALID_TOKEN) {
+    return { meaning: "Convoso does not accept this token (Invalid authentication token)" };
+  }
+  return undefined;
+};
+
 /**
  * Convoso's answers are errors when they are not 2xx, and also when a 2xx body says
  * `"success": false` (its business errors arrive as HTTP 200). The numeric `code` decides first,
@@ -38,10 +66,7 @@ export function decodeConvosoError(
   httpStatus: number,
   body: unknown,
 ): CampaignkitError | undefined {
-  const record =
-    body !== null && typeof body === "object" && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : {};
+  const record = recordOf(body);
   const ok = httpStatus >= 200 && httpStatus < 300;
   if (ok && record.success !== false) return undefined;
   const vendorCode =
@@ -55,11 +80,13 @@ export function decodeConvosoError(
       ? undefined
       : CONVOSO_ERROR_MESSAGES[operationId]?.[vendorMessage]) ??
     codeForHttpStatus(httpStatus);
+  const credentialRefusal = convosoCredentialRefusal({ operationId, httpStatus, body });
   return vendorError(code, {
     vendor: "convoso",
     operationId,
     httpStatus,
     vendorCode,
     vendorMessage,
+    ...(credentialRefusal ? { credentialRefusal } : {}),
   });
 }

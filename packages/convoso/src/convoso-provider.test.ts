@@ -1,9 +1,14 @@
-import { CampaignkitError, PATCH_FIELDS } from "@campaignkit/core";
+import { CampaignkitError, PATCH_FIELDS, resetCredentialGuard } from "@campaignkit/core";
 import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createConvoso } from "./convoso-provider.js";
 
 const TOKEN = "convoso-secret-token";
+
+// The tests share one key, and some are answered with a refusal of it (which latches it).
+afterEach(() => {
+  resetCredentialGuard("convoso", TOKEN);
+});
 const SEARCH = "/v1/campaigns/search";
 const STATUS = "/v1/campaigns/status";
 const campaign = (id: string, status: string, name = `Campaign ${id}`) => ({

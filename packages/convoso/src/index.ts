@@ -15,6 +15,7 @@ export {
 export {
   CONVOSO_ERROR_CODES,
   CONVOSO_ERROR_MESSAGES,
+  convosoCredentialRefusal,
   decodeConvosoError,
 } from "./convoso-errors.js";
 export { type ConvosoProvider, type ConvosoSettings, createConvoso } from "./convoso-provider.js";

@@ -22,6 +22,13 @@ export {
   type VendorDescriptor,
 } from "./http/create-vendor-client.js";
 export { type CredentialPlacement, FORM_URLENCODED, withCredential } from "./http/credential.js";
+export {
+  type CredentialRefusal,
+  type CredentialRefusalRule,
+  refusedOn401,
+  resetCredentialGuard,
+  type VendorAnswer,
+} from "./http/credential-guard.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./http/guarded-response.js";
 export { limiterFor, type RateLimit, RateLimiter } from "./http/rate-limiter.js";
 export { REDACTED, redactSecrets } from "./http/redact-secrets.js";

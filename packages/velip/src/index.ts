@@ -15,6 +15,7 @@ export {
   isVelipNoChange,
   VELIP_ERROR_CODES,
   VELIP_NO_CHANGE,
+  velipCredentialRefusal,
 } from "./velip-errors.js";
 export { createVelip, type VelipProvider, type VelipSettings } from "./velip-provider.js";
 export { VELIP_MAX_REG, velipListMayBeTruncated, velipResponses } from "./velip-responses.js";

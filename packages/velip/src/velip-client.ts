@@ -6,6 +6,7 @@ import {
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/velip-api.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
+import { velipCredentialRefusal } from "./velip-errors.js";
 
 /** `servers[0].url` of `specs/velip.openapi.yaml`. */
 export const VELIP_DEFAULT_BASE_URL = "https://vox.velip.com.br/api/v2";
@@ -19,6 +20,7 @@ export const velipDescriptor: VendorDescriptor = {
   defaultBaseURL: VELIP_DEFAULT_BASE_URL,
   credential: { in: "header", name: "Authorization", prefix: "Bearer " },
   userAgent: `campaignkit-velip/${PACKAGE_VERSION}`,
+  credentialRefusal: velipCredentialRefusal,
 };
 
 /** Every path of `specs/velip.openapi.yaml` as the typed client takes it. */

@@ -1,5 +1,11 @@
+import { isCredentialRefusal } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
-import { decodeVelipError, isVelipNoChange, VELIP_ERROR_CODES } from "./velip-errors.js";
+import {
+  decodeVelipError,
+  isVelipNoChange,
+  VELIP_ERROR_CODES,
+  velipCredentialRefusal,
+} from "./velip-errors.js";
 
 const envelope = (status_code: string, status = "msg") => ({ return: { status, status_code } });
 
@@ -107,5 +113,69 @@ describe("decodeVelipError", () => {
       retryable: true,
       vendorCode: undefined,
     });
+  });
+});
+
+describe("velipCredentialRefusal, through decodeVelipError", () => {
+  const refusing = [
+    "100",
+    "101",
+    "102",
+    "110",
+    "114",
+    "130",
+    "131",
+    "132",
+    "140",
+    "142",
+    "198",
+    "199",
+  ];
+
+  it.each(refusing)("reads code %s as a refusal of the credential, on both operations", (code) => {
+    for (const operationId of ["changeCampaign", "getCampaignsList"]) {
+      const error = decodeVelipError(operationId, 401, envelope(code));
+      expect(isCredentialRefusal(error)).toBe(true);
+      expect(error).toMatchObject({ code: "AUTH", vendorCode: code, retryable: false });
+    }
+    expect(
+      velipCredentialRefusal({ operationId: undefined, httpStatus: 401, body: envelope(code) }),
+    ).toMatchObject({ vendorCode: code });
+  });
+
+  it("says what the lock and ban codes mean, and that a ban needs Velip's support", () => {
+    expect(decodeVelipError("getCampaignsList", 401, envelope("131"))?.message).toMatch(
+      /locked access from this IP.*20 in 10 minutes/,
+    );
+    expect(decodeVelipError("getCampaignsList", 401, envelope("132"))?.message).toMatch(
+      /locked this user.*5 in 10 minutes/,
+    );
+    const ban = decodeVelipError("changeCampaign", 401, envelope("199"))?.message;
+    expect(ban).toMatch(/permanent blacklist/);
+    expect(ban).toMatch(/support/);
+  });
+
+  it("does not read 123 (permission denied), business codes or a 5xx as a refusal", () => {
+    expect(isCredentialRefusal(decodeVelipError("changeCampaign", 401, envelope("123")))).toBe(
+      false,
+    );
+    expect(decodeVelipError("changeCampaign", 401, envelope("123"))?.code).toBe("AUTH");
+    expect(isCredentialRefusal(decodeVelipError("changeCampaign", 400, envelope("212")))).toBe(
+      false,
+    );
+    expect(isCredentialRefusal(decodeVelipError("getCampaignsList", 503, "down"))).toBe(false);
+  });
+
+  it("reads a 401 without a 1xx code as a refusal (Velip's 401 covers every auth failure)", () => {
+    expect(isCredentialRefusal(decodeVelipError("getCampaignsList", 401, "<html>"))).toBe(true);
+    expect(isCredentialRefusal(decodeVelipError("getCampaignsList", 401, envelope("401")))).toBe(
+      true,
+    );
+  });
+
+  it("reads a 1xx code sent with HTTP 200 as a refusal", () => {
+    expect(isCredentialRefusal(decodeVelipError("getCampaignsList", 200, envelope("102")))).toBe(
+      true,
+    );
   });
 });

@@ -1,6 +1,8 @@
 import {
   type CampaignkitError,
   type CampaignkitErrorCode,
+  type CredentialRefusal,
+  type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
 } from "@campaignkit/core";
@@ -62,12 +64,64 @@ export function isVelipNoChange(operationId: string, body: unknown): boolean {
   return operationId === "changeCampaign" && velipStatusCode(body) === VELIP_NO_CHANGE;
 }
 
+const SUPPORT =
+  "only Velip's admin team removes a permanent blacklist entry: contact Velip's support to lift it";
+
+/**
+ * What each code of Velip's 1xx (authentication) table means for the caller, from Velip's
+ * `authentication.md`/`errors.md` (vendor notes, update of 2026-12-01). Velip documents no
+ * duration for the 131 and 132 locks.
+ */
+const REFUSAL_MEANINGS: Readonly<Record<string, string>> = {
+  "100": "Velip could not authenticate the token",
+  "101": "Velip does not accept this token (it takes only 10- and 30-character tokens)",
+  "102":
+    "Velip found no token for this SID; 15 of these in 10 minutes put the caller's IP on Velip's permanent blacklist (code 199)",
+  "110": "the Velip account of this token is inactive",
+  "114": "this token was made for Velip's MCP server or OAuth connector, and REST refuses it",
+  "130": "Velip received no user or password",
+  "131":
+    "Velip locked access from this IP after too many failed authentications (20 in 10 minutes); it does not document for how long, and 100 failures in an hour ban the IP permanently",
+  "132":
+    "Velip locked this user after too many failed attempts (5 in 10 minutes); it does not document for how long",
+  "140": "Velip refused the user or password",
+  "142": "the Velip account has an IP allowlist that does not include this IP",
+  "198": "Velip has blocked the tokens of this account",
+  "199": `Velip has put the caller's IP on its permanent blacklist (after 15 "SID not found" errors in 10 minutes, 50 user/password failures or 100 failed authentications in an hour); ${SUPPORT}`,
+};
+
+/** `123` "permission denied": the token was accepted, it lacks a permission. */
+const NOT_ABOUT_THE_CREDENTIAL = new Set(["123"]);
+
+/**
+ * Velip's credential-refusal rule, the same on every operation (Velip's 1xx codes are its
+ * authentication table, whatever the endpoint): every code in 100–199 but `123` (permission
+ * denied) refuses the credential, whatever the HTTP status; so does an HTTP 401 without such a
+ * code, since Velip's 401 covers a bad token, the IP allowlist and the brute-force lockouts
+ * alike. Every failed authentication counts towards Velip's lockouts (131, 132, 199), so none
+ * is worth repeating.
+ */
+export const velipCredentialRefusal: CredentialRefusalRule = ({ httpStatus, body }) => {
+  const vendorCode = velipStatusCode(body);
+  if (vendorCode !== undefined && NOT_ABOUT_THE_CREDENTIAL.has(vendorCode)) return undefined;
+  if (vendorCode !== undefined && /^1\d\d$/.test(vendorCode)) {
+    return {
+      vendorCode,
+      meaning: REFUSAL_MEANINGS[vendorCode] ?? `Velip refused the credential (code ${vendorCode})`,
+    };
+  }
+  if (httpStatus !== 401) return undefined;
+  const refusal: CredentialRefusal = { meaning: "Velip refused the credential (HTTP 401)" };
+  return vendorCode === undefined ? refusal : { ...refusal, vendorCode };
+};
+
 /**
  * Velip's answer as an error, or undefined for a success: `status_code` `"0"`, an HTTP 2xx
  * without a code, or ChangeCampaign's 230 (a no-op). A code other than `"0"` is an error even
  * with HTTP 200. Documented codes map per operation; auth codes (100–199) are `AUTH` and never
- * retryable, since repeated failures lock the account (131) or ban the IP (199); other codes fall
- * back on the HTTP status.
+ * retryable, since repeated failures lock the account (131) or ban the IP (199); those that
+ * refuse the credential (`velipCredentialRefusal`) say so (`details.credentialRefused`) and what
+ * they mean. Other codes fall back on the HTTP status.
  */
 export function decodeVelipError(
   operationId: string,
@@ -84,6 +138,7 @@ export function decodeVelipError(
   const authRange = vendorCode !== undefined && /^1\d\d$/.test(vendorCode);
   const code = documented ?? (authRange ? "AUTH" : codeForHttpStatus(httpStatus));
   const envelope = envelopeOf(body) ?? {};
+  const credentialRefusal = velipCredentialRefusal({ operationId, httpStatus, body });
   const retryable =
     code === "AUTH" ? false : RETRYABLE[operationId]?.has(vendorCode ?? "") ? true : undefined;
   return vendorError(code, {
@@ -95,5 +150,6 @@ export function decodeVelipError(
     field: vendorCode ? FIELDS[operationId]?.[vendorCode] : undefined,
     details: envelope.cd_id === undefined ? {} : { cdId: envelope.cd_id },
     ...(retryable === undefined ? {} : { retryable }),
+    ...(credentialRefusal ? { credentialRefusal } : {}),
   });
 }

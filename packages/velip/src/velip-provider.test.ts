@@ -1,7 +1,12 @@
-import { CampaignkitError } from "@campaignkit/core";
+import { CampaignkitError, resetCredentialGuard } from "@campaignkit/core";
 import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createVelip } from "./velip-provider.js";
+
+// The tests share one key, and some are answered with a refusal of it (which latches it).
+afterEach(() => {
+  resetCredentialGuard("velip", "velip-tsid-0001");
+});
 
 const BASE = "/api/v2";
 const CHANGE = `${BASE}/ChangeCampaign.php`;

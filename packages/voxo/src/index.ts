@@ -10,6 +10,6 @@ export {
   type VoxoPaths,
   voxoDescriptor,
 } from "./voxo-client.js";
-export { decodeVoxoError, VOXO_ERROR_CODES } from "./voxo-errors.js";
+export { decodeVoxoError, VOXO_ERROR_CODES, voxoCredentialRefusal } from "./voxo-errors.js";
 export { createVoxo, type VoxoProvider, type VoxoSettings } from "./voxo-provider.js";
 export { voxoResponses } from "./voxo-responses.js";

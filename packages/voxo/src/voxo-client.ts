@@ -6,6 +6,7 @@ import {
 import type { Client } from "openapi-fetch";
 import { PACKAGE_VERSION } from "./generated/version.js";
 import type { paths } from "./generated/voxo-api.js";
+import { voxoCredentialRefusal } from "./voxo-errors.js";
 
 /** `servers[0].url` of `specs/voxo.openapi.yaml`. */
 export const VOXO_DEFAULT_BASE_URL = "https://api.voxo.co/v2";
@@ -19,6 +20,7 @@ export const voxoDescriptor: VendorDescriptor = {
   defaultBaseURL: VOXO_DEFAULT_BASE_URL,
   credential: { in: "header", name: "Authorization", prefix: "Bearer " },
   userAgent: `campaignkit-voxo/${PACKAGE_VERSION}`,
+  credentialRefusal: voxoCredentialRefusal,
 };
 
 /** Every path of `specs/voxo.openapi.yaml` as the typed client takes it. */

@@ -1,3 +1,4 @@
+import { isCredentialRefusal } from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
 import { decodeVoxoError, VOXO_ERROR_CODES } from "./voxo-errors.js";
 
@@ -68,5 +69,18 @@ describe("decodeVoxoError", () => {
     const message = error?.details?.vendorMessage as string;
     expect(message).toHaveLength(501);
     expect(message.endsWith("…")).toBe(true);
+  });
+});
+
+describe("voxoCredentialRefusal, through decodeVoxoError", () => {
+  it("reads a 401 as a refusal of the token on every operation, and a 403 as a permission", () => {
+    for (const operationId of OPERATIONS) {
+      const refused = decodeVoxoError(operationId, 401, { message: "Unauthorized" });
+      expect(isCredentialRefusal(refused)).toBe(true);
+      expect(refused).toMatchObject({ code: "AUTH", retryable: false });
+      const forbidden = decodeVoxoError(operationId, 403, { message: "Forbidden" });
+      expect(forbidden?.code).toBe("AUTH");
+      expect(isCredentialRefusal(forbidden)).toBe(false);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {
   type CampaignkitError,
   type CampaignkitErrorCode,
+  type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
 } from "@campaignkit/core";
@@ -33,6 +34,14 @@ function messageOf(body: unknown): string | undefined {
 }
 
 /**
+ * VOXO's credential-refusal rule, the same on every operation: an HTTP 401 refuses the token
+ * (VOXO documents Bearer auth and no error codes). A 403 is left to mean a permission: VOXO
+ * documents none, and a permission is not worth latching the token for.
+ */
+export const voxoCredentialRefusal: CredentialRefusalRule = ({ httpStatus }) =>
+  httpStatus === 401 ? { meaning: "VOXO does not accept this token (HTTP 401)" } : undefined;
+
+/**
  * Any non-2xx answer of any operation, by HTTP status (`codeForHttpStatus`), keeping the
  * vendor's message. VOXO documents no business errors, so a 2xx answer is never an error here;
  * a 2xx body that is not a campaign fails later as `INVALID_RESPONSE`.
@@ -43,10 +52,12 @@ export function decodeVoxoError(
   body: unknown,
 ): CampaignkitError | undefined {
   if (httpStatus >= 200 && httpStatus < 300) return undefined;
+  const credentialRefusal = voxoCredentialRefusal({ operationId, httpStatus, body });
   return vendorError(codeForHttpStatus(httpStatus), {
     vendor: "voxo",
     operationId,
     httpStatus,
     vendorMessage: messageOf(body),
+    ...(credentialRefusal ? { credentialRefusal } : {}),
   });
 }

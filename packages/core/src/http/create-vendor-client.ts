@@ -2,6 +2,13 @@ import createClient, { type Client } from "openapi-fetch";
 import { validationError } from "../errors.js";
 import { normalizeBaseURL } from "./base-url.js";
 import { type CredentialPlacement, withCredential } from "./credential.js";
+import {
+  type CredentialPermit,
+  type CredentialRefusalRule,
+  credentialGateFor,
+  refusedOn401,
+  verdictOf,
+} from "./credential-guard.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, guardResponse } from "./guarded-response.js";
 import { limiterFor, type RateLimit } from "./rate-limiter.js";
 import { refusedRedirect } from "./redirect-refusal.js";
@@ -48,6 +55,22 @@ export interface VendorDescriptor {
   requestContentType?: "application/json" | "application/x-www-form-urlencoded";
   /** The request rate the vendor documents, applied by default. */
   rateLimit?: RateLimit;
+  /**
+   * Which answers refuse the credential itself, per operation (the vendor's error decoder uses
+   * the same rule). Such an answer latches the credential guard: every later call with the key
+   * fails with `AUTH` and sends nothing. Default: an HTTP 401 refuses it.
+   */
+  credentialRefusal?: CredentialRefusalRule;
+}
+
+/** A read answer's body for the refusal rule: JSON when it parses, else the text. */
+async function bodyOf(response: Response): Promise<unknown> {
+  const text = await response.clone().text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function checkApiKey(vendor: string, apiKey: unknown): string {
@@ -101,28 +124,59 @@ export function createVendorClient<Paths extends {}>(
     secrets: [apiKey],
   };
 
-  const resilience = {
-    vendor,
-    timeout: settings.timeout,
-    maxRetries: settings.maxRetries,
-    finish: (response: Response, signal: AbortSignal) => guardResponse(response, guard, signal),
-  };
+  // Every client of this credential shares one gate: probe first, latch on a refusal.
+  const gate = credentialGateFor(vendor, apiKey);
+  const refusalRule = descriptor.credentialRefusal ?? refusedOn401;
+  /** The permit of each answer that reaches `finish`, where its body is read and judged. */
+  const permits = new WeakMap<Response, CredentialPermit>();
 
   const sendOnce = async (attempt: Request, init: { signal: AbortSignal }): Promise<Response> => {
-    const release = limiter ? await limiter().acquire(init.signal) : undefined;
+    const permit = await gate.admit(init.signal);
     let response: Response;
     try {
-      response = await (settings.fetch ?? globalThis.fetch)(attempt, init);
-    } finally {
-      release?.();
+      const release = limiter ? await limiter().acquire(init.signal) : undefined;
+      try {
+        response = await (settings.fetch ?? globalThis.fetch)(attempt, init);
+      } finally {
+        release?.();
+      }
+    } catch (error) {
+      permit.settle({ kind: "none" });
+      throw error;
     }
     const refusal = refusedRedirect(vendor, attempt, response, guard.secrets);
     if (refusal) {
+      permit.settle({ kind: "none" });
       await response.body?.cancel().catch(() => undefined);
       throw refusal;
     }
+    const { status } = response;
+    if (init.signal.aborted || status >= 500 || status === 408 || status === 429) {
+      permit.settle({ kind: "none" });
+    } else {
+      permits.set(response, permit);
+      // A call that ends before its answer is read (deadline, abort) leaves no verdict.
+      init.signal.addEventListener("abort", () => permit.settle({ kind: "none" }), { once: true });
+    }
     return response;
   };
+
+  const finishFor =
+    (operationId: string | undefined) =>
+    async (response: Response, signal: AbortSignal): Promise<Response> => {
+      const permit = permits.get(response);
+      try {
+        const guarded = await guardResponse(response, guard, signal);
+        if (permit) {
+          const body = await bodyOf(guarded);
+          permit.settle(verdictOf(refusalRule, { operationId, httpStatus: guarded.status, body }));
+        }
+        return guarded;
+      } catch (error) {
+        permit?.settle({ kind: "none" });
+        throw error;
+      }
+    };
 
   const send: FetchFunction = async (request) => {
     const policy = policyOf(request);
@@ -133,6 +187,12 @@ export function createVendorClient<Paths extends {}>(
     const authenticated = await withCredential(request, descriptor.credential, apiKey);
     // A redirect is never followed: the credential would travel with it (see redirect-refusal.ts).
     const manual = new Request(authenticated, { redirect: "manual" });
+    const resilience = {
+      vendor,
+      timeout: settings.timeout,
+      maxRetries: settings.maxRetries,
+      finish: finishFor(policy.operationId),
+    };
     return sendResiliently(manual, sendOnce, resilience, policy);
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CampaignkitError, ConnectionError, RequestTimeoutError } from "../errors.js";
 import { createVendorClient, type VendorDescriptor } from "./create-vendor-client.js";
+import { resetCredentialGuard } from "./credential-guard.js";
 
 interface Paths {
   "/c": {
@@ -119,6 +120,7 @@ describe("hostile and broken answers", () => {
     );
     expect(JSON.stringify(error)).not.toContain(KEY);
     expect(error).toEqual({ message: "bad key REDACTED" });
+    resetCredentialGuard("acme", KEY); // the 401 latched the key: the next tests use it again
   });
 
   it("cuts out an echoed credential the vendor JSON-escaped", async () => {

@@ -12,6 +12,8 @@ export interface RequestPolicy {
   idempotent?: boolean;
   timeout?: number;
   maxRetries?: number;
+  /** The spec operation (set by provider steps), for the vendor's credential-refusal rule. */
+  operationId?: string;
 }
 
 export interface ResilienceSettings {

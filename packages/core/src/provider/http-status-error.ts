@@ -1,4 +1,5 @@
 import { CampaignkitError, type CampaignkitErrorCode } from "../errors.js";
+import type { CredentialRefusal } from "../http/credential-guard.js";
 
 /**
  * What is known about a vendor's error answer, from which `vendorError` builds the
@@ -15,6 +16,12 @@ export interface VendorErrorFacts {
   details?: Record<string, unknown>;
   /** Overrides the default (rate limits and 5xx are retryable). */
   retryable?: boolean;
+  /**
+   * The vendor's credential-refusal rule found that this answer refuses the credential itself:
+   * the error is `AUTH`, never retryable, carries `details.credentialRefused: true` (see
+   * `isCredentialRefusal`) and says what the refusal means.
+   */
+  credentialRefusal?: CredentialRefusal;
 }
 
 /** The code an HTTP status means when the vendor documents nothing more specific. */
@@ -33,20 +40,24 @@ export function vendorError(code: CampaignkitErrorCode, facts: VendorErrorFacts)
   const vendorPart = [facts.vendorCode, facts.vendorMessage]
     .filter((part) => part !== undefined && part !== "")
     .join(" ");
+  const refusal = facts.credentialRefusal;
+  const message = `${facts.vendor}: ${facts.operationId} failed (HTTP ${facts.httpStatus}${vendorPart ? `, ${vendorPart}` : ""})`;
   return new CampaignkitError({
-    code,
+    code: refusal ? "AUTH" : code,
     vendor: facts.vendor,
     httpStatus: facts.httpStatus,
     vendorCode: facts.vendorCode,
     field: facts.field,
-    retryable:
-      facts.retryable ??
-      (code === "RATE_LIMITED" || (code === "VENDOR" && facts.httpStatus >= 500)),
+    retryable: refusal
+      ? false
+      : (facts.retryable ??
+        (code === "RATE_LIMITED" || (code === "VENDOR" && facts.httpStatus >= 500))),
     details: {
       operationId: facts.operationId,
       vendorMessage: facts.vendorMessage,
       ...facts.details,
+      ...(refusal ? { credentialRefused: true, meaning: refusal.meaning } : {}),
     },
-    message: `${facts.vendor}: ${facts.operationId} failed (HTTP ${facts.httpStatus}${vendorPart ? `, ${vendorPart}` : ""})`,
+    message: refusal ? `${message}: the credential was refused: ${refusal.meaning}` : message,
   });
 }

@@ -90,6 +90,7 @@ export async function sendStep(
     idempotent: step.idempotent,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
+    operationId: step.operationId,
   };
   const call = (client as unknown as LooseClient)[step.method];
   if (!call) throw new TypeError(`the client has no ${step.method} method`);
