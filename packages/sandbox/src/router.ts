@@ -37,6 +37,8 @@ export interface RouterContext {
   routes: ReadonlyMap<SandboxVendor, VendorRoute>;
   validator: SchemaValidator;
   enforceRateLimits: boolean;
+  /** Milliseconds, for the rate-limit and lockout windows (`SandboxOptions.clock`). */
+  now(): number;
   /** Resolves after `ms`, or early when the sandbox closes. */
   sleep(ms: number): Promise<void>;
   isClosed(): boolean;
@@ -115,7 +117,7 @@ function answerNormally(
   wire: WireRequest,
   record: SandboxRequestRecord,
 ): Answer {
-  const now = performance.now();
+  const now = context.now();
   const { rateLimit } = simulator;
   if (context.enforceRateLimits && rateLimit) {
     // One window per credential, as sent (a request without one shares the empty key).
@@ -146,7 +148,11 @@ function answerNormally(
     credential,
     wire,
   );
-  const denied = simulator.authenticate(authenticated(route, operation, wire, checked.body), now);
+  const denied = simulator.authenticate(authenticated(route, operation, wire, checked.body), now, {
+    headers: wire.headers,
+    body: checked.body,
+    accepted: credential,
+  });
   if (denied) return denied;
   const request: SimRequest = {
     operationId: operation.operationId,

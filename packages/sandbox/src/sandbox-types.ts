@@ -42,6 +42,11 @@ export interface SandboxOptions {
   extraCampaigns?: number;
   /** Enforce Altur's documented 12 requests per second with 429 (default true). */
   enforceRateLimits?: boolean;
+  /**
+   * The sandbox's clock, in milliseconds, for its time windows (rate limits, Velip's lockouts):
+   * pass a fake one so a test can move time on without waiting. Default: `performance.now`.
+   */
+  clock?: () => number;
   /** Credentials to accept instead of SANDBOX_API_KEYS (e.g. canary keys a test scans its output for). */
   apiKeys?: Partial<Record<SandboxVendor, string>>;
 }

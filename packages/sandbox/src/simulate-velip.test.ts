@@ -67,21 +67,21 @@ describe("velip simulator through the provider", () => {
       ),
     );
     expect(error).toBeInstanceOf(CampaignkitError);
-    expect(error).toMatchObject({ code: "AUTH", httpStatus: 401, vendorCode: "100" });
+    // A token that names no token of the account: "SID not found".
+    expect(error).toMatchObject({ code: "AUTH", httpStatus: 401, vendorCode: "102" });
     const missing = await raw(sandbox, "velip", "POST", "/GetCampaignsList.php", {
       noAuth: true,
       json: {},
     });
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ return: { status: "Invalid tsid", status_code: "100" } });
+    expect(missing.body).toEqual({
+      return: { status: "fail authentication", status_code: "100" },
+    });
   });
 
   it("locks access after 20 failed authentications in 10 minutes (code 131)", async () => {
     for (let i = 0; i < 20; i++) {
-      await raw(sandbox, "velip", "POST", "/GetCampaignsList.php", {
-        headers: { authorization: "Bearer wrong-token-000" },
-        json: {},
-      });
+      await raw(sandbox, "velip", "POST", "/GetCampaignsList.php", { noAuth: true, json: {} });
     }
     const locked = await list({});
     expect(locked.status).toBe(401);

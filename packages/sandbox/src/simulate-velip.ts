@@ -10,6 +10,7 @@ import {
   type VendorSimulator,
 } from "./simulator.js";
 import type { Json, JsonObject } from "./spec/load-spec.js";
+import { VelipLockout } from "./velip-lockout.js";
 
 /** The `{"return": …}` envelope every Velip answer carries; `status_code` is a string. */
 const envelope = (status: string, code: string): JsonObject => ({
@@ -42,16 +43,13 @@ const APPLY: Record<Mutable, [string, (value: Json) => Json]> = {
   name: ["cp_name", (v) => v],
 };
 
-const TEN_MINUTES = 10 * 60_000;
-const ONE_HOUR = 60 * 60_000;
-
 /** Velip: POST-only `.php` endpoints, the `{"return"}` envelope, trailing-space keys. */
 export function createVelipSimulator(extra: number): VendorSimulator {
   const store = new CampaignStore(
     () => seedVelip(extra),
     (c) => String(c.cp_id),
   );
-  let failedAuths: number[] = [];
+  const lockout = new VelipLockout();
 
   const ok = (campaigns: JsonObject[]): Answer =>
     json(200, { ...envelope("OK", "0"), campaigns: clone(campaigns) });
@@ -108,17 +106,9 @@ export function createVelipSimulator(extra: number): VendorSimulator {
   return {
     vendor: "velip",
 
-    authenticate(valid, now) {
-      failedAuths = failedAuths.filter((at) => now - at < ONE_HOUR);
-      if (failedAuths.length >= 100)
-        return fail(401, "IP banned after 100 failed auths in an hour", "199");
-      if (failedAuths.filter((at) => now - at < TEN_MINUTES).length >= 20) {
-        if (!valid) failedAuths.push(now);
-        return fail(401, "locked after 20 failed auths in 10 min", "131");
-      }
-      if (valid) return undefined;
-      failedAuths.push(now);
-      return fail(401, "Invalid tsid", "100");
+    authenticate(valid, now, attempt) {
+      const outcome = lockout.check(valid, now, attempt);
+      return outcome.ok ? undefined : fail(401, outcome.status, outcome.code);
     },
 
     invalid(request, problems: readonly Problem[]) {
@@ -150,7 +140,7 @@ export function createVelipSimulator(extra: number): VendorSimulator {
 
     reset() {
       store.reset();
-      failedAuths = [];
+      lockout.reset();
     },
   };
 }

@@ -18,6 +18,15 @@ export interface SimRequest {
   body: JsonObject | undefined;
 }
 
+/** What a request presented as its credential, for a simulator that answers by who is asking. */
+export interface AuthAttempt {
+  headers: Headers;
+  /** The request body, parsed as its spec says. */
+  body: JsonObject | undefined;
+  /** The credential this simulator accepts. */
+  accepted: string;
+}
+
 /** One stateful vendor: its campaigns, and how it answers each stage of a request. */
 export interface VendorSimulator {
   readonly vendor: SandboxVendor;
@@ -27,7 +36,7 @@ export interface VendorSimulator {
    * The answer to the credential check: `ok` says whether the request carried the sandbox key
    * where the vendor documents it. Undefined lets the request through.
    */
-  authenticate(ok: boolean, now: number): Answer | undefined;
+  authenticate(ok: boolean, now: number, attempt: AuthAttempt): Answer | undefined;
   /** The vendor's answer to a request its spec refuses. */
   invalid(request: SimRequest, problems: readonly Problem[]): Answer;
   /** No operation of the spec has this path (`allowed`: methods that do). */

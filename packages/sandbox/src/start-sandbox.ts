@@ -101,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       routes,
       validator: new SchemaValidator(),
       enforceRateLimits: options.enforceRateLimits ?? true,
+      now: options.clock ?? (() => performance.now()),
       sleep,
       isClosed: () => closed,
     }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { CampaignkitError, ConnectionError, RequestTimeoutError } from "../errors.js";
 import { createVendorClient, type VendorDescriptor } from "./create-vendor-client.js";
 import { resetCredentialGuard } from "./credential-guard.js";
@@ -23,6 +23,10 @@ const vendor: VendorDescriptor = {
   userAgent: "campaignkit-acme/0.0.0",
 };
 const KEY = "ck-canary-guard-0001";
+// Some answers here are 401s, which latch the key (credential-guard.ts): every test starts afresh.
+afterEach(() => {
+  resetCredentialGuard("acme", KEY);
+});
 const get = (respond: () => Response | Promise<Response>, settings: object = {}) =>
   createVendorClient<Paths>(vendor, {
     apiKey: KEY,
@@ -120,7 +124,6 @@ describe("hostile and broken answers", () => {
     );
     expect(JSON.stringify(error)).not.toContain(KEY);
     expect(error).toEqual({ message: "bad key REDACTED" });
-    resetCredentialGuard("acme", KEY); // the 401 latched the key: the next tests use it again
   });
 
   it("cuts out an echoed credential the vendor JSON-escaped", async () => {
