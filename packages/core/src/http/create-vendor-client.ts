@@ -132,6 +132,11 @@ export function createVendorClient<Paths extends {}>(
 
   const sendOnce = async (attempt: Request, init: { signal: AbortSignal }): Promise<Response> => {
     const permit = await gate.admit(init.signal);
+    // A call that ends before its answer is judged (deadline, abort, a fetch that ignores the
+    // signal and never settles) leaves no verdict, and must not hold the probe's turn.
+    const onAbort = () => permit.settle({ kind: "none" });
+    if (init.signal.aborted) onAbort();
+    else init.signal.addEventListener("abort", onAbort, { once: true });
     let response: Response;
     try {
       const release = limiter ? await limiter().acquire(init.signal) : undefined;
@@ -155,8 +160,6 @@ export function createVendorClient<Paths extends {}>(
       permit.settle({ kind: "none" });
     } else {
       permits.set(response, permit);
-      // A call that ends before its answer is read (deadline, abort) leaves no verdict.
-      init.signal.addEventListener("abort", () => permit.settle({ kind: "none" }), { once: true });
     }
     return response;
   };
