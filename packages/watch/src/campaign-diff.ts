@@ -30,15 +30,15 @@ export const sha256 = (text: string) => createHash("sha256").update(text).digest
 /** The normalized fields that are watched, as dotted paths to leaf values. */
 export function watchedFields(campaign: Campaign): Map<string, unknown> {
   const fields = new Map<string, unknown>();
-  const walk = (value: Record<string, unknown>, prefix: string) => {
-    for (const [key, child] of Object.entries(value)) {
+  const walk = (value: object, prefix: string) => {
+    for (const [key, child] of Object.entries(value) as [string, unknown][]) {
       const path = prefix ? `${prefix}.${key}` : key;
       if (child === undefined || (!prefix && IGNORED.has(key))) continue;
       if (isPlainObject(child) && !WHOLE.has(path)) walk(child, path);
       else fields.set(path, child);
     }
   };
-  walk(campaign as unknown as Record<string, unknown>, "");
+  walk(campaign, "");
   return fields;
 }
 

@@ -24,7 +24,7 @@ export interface VendorState {
   failing?: { since: string; code: string; partial: boolean };
 }
 
-/** Everything one poll round learnt, written at once. */
+/** What a poll round learnt, written at once (the watcher writes one per vendor listing). */
 export interface RoundWrite {
   vendors: { vendor: string; state: VendorState; snapshots: SnapshotWrite[] }[];
   events: WatchEvent[];
@@ -42,7 +42,7 @@ export interface WatchStore {
   snapshotIndex(vendor: string): Map<string, SnapshotIndexEntry>;
   /** The campaign as last recorded, or `undefined` when it never was. */
   snapshot(vendor: string, campaignId: string): Campaign | undefined;
-  /** Stores a round's vendor states, snapshots and events in one transaction. */
+  /** Stores vendor states, snapshots and the events that follow from them in one transaction. */
   commitRound(write: RoundWrite): void;
   /** Stored events not yet handed to the watcher's consumer, oldest first. */
   pendingEvents(limit: number): WatchEvent[];

@@ -3,7 +3,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { detectChanges } from "./detect-changes.js";
 import type { WatchEvent } from "./events.js";
 import { listVendor, type VendorListing } from "./list-vendor.js";
-import type { RoundWrite, SnapshotIndexEntry, WatchStore } from "./store.js";
+import type { SnapshotIndexEntry, WatchStore } from "./store.js";
 
 /** The shortest interval: one list request per vendor per second is within every documented rate. */
 export const MIN_INTERVAL_MS = 1000;
@@ -123,29 +123,34 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
     nextRound = startedAt + interval;
     const at = new Date(startedAt).toISOString();
     const active = providers.filter((provider) => !parked.has(provider.vendor));
-    const write: RoundWrite = { vendors: [], events: [] };
     const listed: RoundReport["vendors"] = [];
-    // Each listing is compared as soon as it arrives, so only its changes stay in memory.
+    let stored = 0;
+    // Each listing is compared and committed as soon as it arrives, in a transaction of its own,
+    // so only one vendor's listing and changes are in memory at a time.
     const poll = async (provider: CampaignProvider) => {
       const listing = await listVendor(provider, clock, signal, listTimeout);
       if (signal.aborted) return;
+      const { vendor } = listing;
       const { state, snapshots, events } = detectChanges({
         listing,
-        state: store.vendorState(listing.vendor),
-        index: indexOf(listing.vendor),
-        snapshot: (campaignId) => store.snapshot(listing.vendor, campaignId),
+        state: store.vendorState(vendor),
+        index: indexOf(vendor),
+        snapshot: (campaignId) => store.snapshot(vendor, campaignId),
         backfill,
         at,
       });
-      write.vendors.push({ vendor: listing.vendor, state, snapshots });
-      write.events.push(...events);
+      store.commitRound({ vendors: [{ vendor, state, snapshots }], events });
+      const index = indexOf(vendor);
+      for (const { campaignId, version, fingerprint, removed } of snapshots)
+        index.set(campaignId, { version, fingerprint, removed });
+      stored += events.length;
       listed.push({
-        vendor: listing.vendor,
+        vendor,
         outcome: listing.outcome,
         campaigns: listing.campaigns.length,
         ms: listing.ms,
       });
-      if (listing.credentialRefused) parked.add(listing.vendor);
+      if (listing.credentialRefused) parked.add(vendor);
     };
     const queue = [...active];
     await Promise.all(
@@ -154,16 +159,6 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
       }),
     );
     if (signal.aborted) return;
-    // Vendors in the order given, whatever order their listings came back in.
-    const order = (vendor: string) => providers.findIndex((provider) => provider.vendor === vendor);
-    write.vendors.sort((a, b) => order(a.vendor) - order(b.vendor));
-    write.events.sort((a, b) => order(a.vendor) - order(b.vendor));
-    store.commitRound(write);
-    for (const { vendor, snapshots } of write.vendors) {
-      const index = indexOf(vendor);
-      for (const { campaignId, version, fingerprint, removed } of snapshots)
-        index.set(campaignId, { version, fingerprint, removed });
-    }
     onRound?.({
       startedAt,
       ms: clock.now() - startedAt,
@@ -176,7 +171,7 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
             ms: 0,
           },
       ),
-      events: write.events.length,
+      events: stored,
     });
   }
 }

@@ -9,7 +9,7 @@ import {
   refusedOn401,
   verdictOf,
 } from "./credential-guard.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, guardResponse } from "./guarded-response.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, guardedBodyOf, guardResponse } from "./guarded-response.js";
 import { limiterFor, type RateLimit } from "./rate-limiter.js";
 import { refusedRedirect } from "./redirect-refusal.js";
 import { policyOf, sendResiliently } from "./resilient-fetch.js";
@@ -61,16 +61,6 @@ export interface VendorDescriptor {
    * fails with `AUTH` and sends nothing. Default: an HTTP 401 refuses it.
    */
   credentialRefusal?: CredentialRefusalRule;
-}
-
-/** A read answer's body for the refusal rule: JSON when it parses, else the text. */
-async function bodyOf(response: Response): Promise<unknown> {
-  const text = await response.clone().text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function checkApiKey(vendor: string, apiKey: unknown): string {
@@ -171,7 +161,7 @@ export function createVendorClient<Paths extends {}>(
       try {
         const guarded = await guardResponse(response, guard, signal);
         if (permit) {
-          const body = await bodyOf(guarded);
+          const body = guardedBodyOf(guarded)?.value ?? "";
           permit.settle(verdictOf(refusalRule, { operationId, httpStatus: guarded.status, body }));
         }
         return guarded;

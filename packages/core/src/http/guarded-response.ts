@@ -1,5 +1,5 @@
 import { CampaignkitError } from "../errors.js";
-import { redactSecrets } from "./redact-secrets.js";
+import { redactSecrets, secretsPattern } from "./redact-secrets.js";
 
 /** Default cap on a response body: campaign answers are kilobytes; 10 MiB is already hostile. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -144,15 +144,65 @@ export function jsonDepth(text: string): number {
   return deepest;
 }
 
-/** The JSON text with every secret cut out of its decoded values too (an escaped echo decodes to the plain key). */
-function scrubJson(text: string, secrets: readonly string[]): string {
+/** Whether any string or key of a parsed JSON value matches the pattern (walked without recursion). */
+function holdsMatch(value: unknown, pattern: RegExp): boolean {
+  const matches = (text: string) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  };
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === "string") {
+      if (matches(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (const element of item) pending.push(element);
+    } else if (typeof item === "object" && item !== null) {
+      for (const [key, element] of Object.entries(item)) {
+        if (matches(key)) return true;
+        pending.push(element);
+      }
+    }
+  }
+  return false;
+}
+
+/** An answer's body, read once: `value` is the parsed JSON when `json`, else the text. */
+export interface GuardedBody {
+  text: string;
+  json: boolean;
+  value: unknown;
+}
+
+/**
+ * The body with every secret cut out of its decoded JSON values too (an escaped echo decodes to
+ * the plain key), parsed once. The text is already scrubbed, so where the decoded values hold
+ * no secret the text is kept as it is: a large listing is not copied and serialized again.
+ */
+function scrubbedBody(text: string, secrets: readonly string[]): GuardedBody {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return text; // not JSON: the client's parser reports it
+    return { text, json: false, value: text };
   }
-  return JSON.stringify(redactSecrets(value, secrets));
+  const pattern = secretsPattern(secrets);
+  // Decoding changes only `\` escape sequences: without one, the values are pieces of the text.
+  if (!pattern || !text.includes("\\") || !holdsMatch(value, pattern))
+    return { text, json: true, value };
+  const redacted = redactSecrets(value, secrets);
+  return { text: JSON.stringify(redacted), json: true, value: redacted };
+}
+
+const guardedBodies = new WeakMap<Response, GuardedBody>();
+
+/**
+ * The body of an answer `guardResponse` returned, as it read and parsed it, so that neither the
+ * credential guard nor the provider reads and parses a large answer a second time; `undefined`
+ * for a response that did not come from `guardResponse`.
+ */
+export function guardedBodyOf(response: Response): GuardedBody | undefined {
+  return guardedBodies.get(response);
 }
 
 function isJsonType(contentType: string | null): boolean {
@@ -191,7 +241,8 @@ export async function guardResponse(
   if (depth > MAX_JSON_DEPTH) {
     throw invalid(guard.vendor, `the body nests ${depth} levels deep, over ${MAX_JSON_DEPTH}`);
   }
-  text = scrubJson(text, guard.secrets);
+  const body = text === "" ? { text, json: false, value: text } : scrubbedBody(text, guard.secrets);
+  text = body.text;
   const headers = new Headers();
   response.headers.forEach((value, name) => {
     headers.append(name, redactSecrets(value, guard.secrets));
@@ -200,9 +251,11 @@ export async function guardResponse(
   headers.delete("content-encoding");
   const nullBody = response.status === 204 || response.status === 304 || text === "";
   if (nullBody) headers.set("content-length", "0");
-  return new Response(nullBody ? null : text, {
+  const guarded = new Response(nullBody ? null : text, {
     status: response.status,
     statusText: response.statusText,
     headers,
   });
+  guardedBodies.set(guarded, body);
+  return guarded;
 }

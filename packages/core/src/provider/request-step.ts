@@ -1,5 +1,6 @@
 import type { Client } from "openapi-fetch";
 import { CampaignkitError } from "../errors.js";
+import { guardedBodyOf } from "../http/guarded-response.js";
 import type { RequestPolicy } from "../http/resilient-fetch.js";
 import type { Campaign } from "../model/campaign.js";
 import type { CallOptions } from "./provider.js";
@@ -78,6 +79,14 @@ function appliedIfAnswered(step: RequestStep, error: CampaignkitError): Campaign
   });
 }
 
+/** A success answer's body, as the client would parse it (`undefined` for none); a body that is not JSON throws `SyntaxError`. */
+async function successBody(response: Response): Promise<unknown> {
+  const guarded = guardedBodyOf(response);
+  if (guarded?.json) return guarded.value;
+  const text = guarded ? guarded.text : await response.text();
+  return text === "" ? undefined : JSON.parse(text);
+}
+
 /** Sends one step through the typed client and returns the success body, or throws a typed error. */
 export async function sendStep(
   client: Client<never>,
@@ -95,18 +104,21 @@ export async function sendStep(
   const call = (client as unknown as LooseClient)[step.method];
   if (!call) throw new TypeError(`the client has no ${step.method} method`);
   let result: Awaited<ReturnType<typeof call>>;
+  let body: unknown;
   try {
     result = await call(step.path, {
       params: step.params ?? {},
       ...(step.body === undefined ? {} : { body: step.body }),
       ...(options.signal ? { signal: options.signal } : {}),
+      // The guard has parsed the answer already: the client is asked for the stream, not to parse again.
+      parseAs: "stream",
       campaignkit: policy,
     });
+    body = result.response.ok ? await successBody(result.response) : result.error;
   } catch (error) {
     throw appliedIfAnswered(step, asCampaignkitError(vendor, error));
   }
   const { response } = result;
-  const body = response.ok ? result.data : result.error;
   // The vendor's decoder is the authority: `undefined` is success, whatever the HTTP status
   // (Velip answers "nothing changed" with HTTP 400).
   const failure = decodeError(step.operationId, response.status, body);
