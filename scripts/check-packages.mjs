@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkRuntimes } from "../packages/runtimes/src/check-runtimes.mjs";
+import { workspaceVendors } from "./workspace-vendors.mjs";
 
 const root = join(import.meta.dirname, "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -131,11 +132,7 @@ check(
 if (install.ok) {
   const factories = {
     "@campaignkit/core": "parseCampaignPatch",
-    "@campaignkit/velip": "createVelip",
-    "@campaignkit/voxo": "createVoxo",
-    "@campaignkit/asisso": "createAsisso",
-    "@campaignkit/convoso": "createConvoso",
-    "@campaignkit/altur": "createAltur",
+    ...Object.fromEntries(workspaceVendors().map((v) => [v.packageName, v.factory])),
     "@campaignkit/sandbox": "startSandbox",
     "@campaignkit/cli": "runCli",
     "@campaignkit/watch": "watchCampaigns",

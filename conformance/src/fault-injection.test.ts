@@ -10,13 +10,6 @@ import { VENDORS } from "./vendors.ts";
 const KEYS = Object.fromEntries(
   VENDORS.map((v) => [v.id, `ck-canary-fault-${v.id}-0001`]),
 ) as Record<SandboxVendor, string>;
-const SAMPLE_IDS: Record<string, string> = {
-  altur: "1234",
-  asisso: "123",
-  convoso: "111",
-  velip: "987654",
-  voxo: "123",
-};
 /** The provider's deadline: room for two backoffs (0.5 s, then 1 s); a test past the cap "hung". */
 const TIMEOUT_MS = 4000;
 const HANG_LIMIT_MS = 6000;
@@ -160,7 +153,7 @@ for (const vendor of VENDORS) {
         let error: unknown;
         try {
           await provider().getCampaign(
-            SAMPLE_IDS[vendor.id] ?? "1",
+            vendor.provider.sampleId,
             fault.callTimeout ? { timeout: fault.callTimeout } : {},
           );
         } catch (caught) {

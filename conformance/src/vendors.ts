@@ -1,14 +1,11 @@
-import { alturResponses, createAltur, createAlturClient } from "@campaignkit/altur";
-import { asissoResponses, createAsisso, createAsissoClient } from "@campaignkit/asisso";
-import { convosoResponses, createConvoso, createConvosoClient } from "@campaignkit/convoso";
 import type {
   CampaignProvider,
   ProviderSettings,
   VendorClientSettings,
   VendorResponses,
 } from "@campaignkit/core";
-import { createVelip, createVelipClient, velipResponses } from "@campaignkit/velip";
-import { createVoxo, createVoxoClient, voxoResponses } from "@campaignkit/voxo";
+import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
+import { loadSpec } from "./specs.ts";
 
 /** What the suites need of a vendor package. */
 export interface ConformanceVendor {
@@ -17,41 +14,45 @@ export interface ConformanceVendor {
   provider: {
     create(settings: ProviderSettings): CampaignProvider;
     responses: VendorResponses;
-    /** A campaign id the spec's examples answer for. */
+    /** A campaign id the spec's examples answer for (`x-campaignkit-vendor.sampleCampaignId`). */
     sampleId: string;
   };
 }
 
-/** Every vendor package. The meta-tests fail when a package or a spec is missing here. */
-export const VENDORS: readonly ConformanceVendor[] = [
-  {
-    id: "altur",
-    createClient: createAlturClient,
-    provider: { create: createAltur, responses: alturResponses, sampleId: "1234" },
-  },
-  {
-    id: "asisso",
-    createClient: createAsissoClient,
-    provider: { create: createAsisso, responses: asissoResponses, sampleId: "123" },
-  },
-  {
-    id: "convoso",
-    createClient: createConvosoClient,
-    provider: { create: createConvoso, responses: convosoResponses, sampleId: "111" },
-  },
-  {
-    id: "velip",
-    createClient: createVelipClient,
-    provider: { create: createVelip, responses: velipResponses, sampleId: "987654" },
-  },
-  {
-    id: "voxo",
-    createClient: createVoxoClient,
-    // The legacy list needs the tenant; 42 is the tenant of the spec's list example.
-    provider: {
-      create: (settings) => createVoxo({ ...settings, tenantId: 42 }),
-      responses: voxoResponses,
-      sampleId: "123",
-    },
-  },
-];
+interface SampleFacts {
+  sampleCampaignId?: { value?: unknown };
+  sampleSettings?: { value?: Record<string, unknown> };
+}
+
+/** The test facts a spec states beside its examples. */
+function samplesOf(vendor: string): { id: string; settings: Record<string, unknown> } {
+  const facts = (loadSpec(vendor).document["x-campaignkit-vendor"] ?? {}) as SampleFacts;
+  const id = facts.sampleCampaignId?.value;
+  if (typeof id !== "string") {
+    throw new Error(
+      `specs/${vendor}.openapi.yaml: x-campaignkit-vendor.sampleCampaignId.value is missing`,
+    );
+  }
+  return { id, settings: facts.sampleSettings?.value ?? {} };
+}
+
+/**
+ * Every vendor package of the workspace, from the generated registry. The meta-tests fail when
+ * a package or a spec is missing.
+ */
+export const VENDORS: readonly ConformanceVendor[] = await Promise.all(
+  VENDOR_REGISTRY.map(async (entry): Promise<ConformanceVendor> => {
+    const vendor = await entry.load();
+    const sample = samplesOf(entry.id);
+    return {
+      id: entry.id,
+      createClient: (settings) => vendor.createClient(settings),
+      provider: {
+        // The spec's sample settings (VOXO's tenant of the list example) come first, so a test may override them.
+        create: (settings) => vendor.create({ ...sample.settings, ...settings }),
+        responses: vendor.responses,
+        sampleId: sample.id,
+      },
+    };
+  }),
+);

@@ -1,5 +1,10 @@
 import type { CampaignProvider, ProviderSettings } from "@campaignkit/core";
-import { type Sandbox, type SandboxVendor, startSandbox } from "@campaignkit/sandbox";
+import {
+  SANDBOX_VENDORS,
+  type Sandbox,
+  type SandboxVendor,
+  startSandbox,
+} from "@campaignkit/sandbox";
 import type { ConformanceVendor } from "../vendors.ts";
 import { forward, type HostileServer, startHostileServer } from "./hostile-server.ts";
 
@@ -20,13 +25,7 @@ async function start(): Promise<Context> {
   const [sandbox, vendorServer, elsewhere] = await Promise.all([
     startSandbox({
       enforceRateLimits: false,
-      apiKeys: {
-        altur: keyOf("altur"),
-        asisso: keyOf("asisso"),
-        convoso: keyOf("convoso"),
-        velip: keyOf("velip"),
-        voxo: keyOf("voxo"),
-      },
+      apiKeys: Object.fromEntries(SANDBOX_VENDORS.map((vendor) => [vendor, keyOf(vendor)])),
     }),
     startHostileServer(),
     startHostileServer(),

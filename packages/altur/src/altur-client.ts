@@ -2,28 +2,24 @@ import {
   createVendorClient,
   type VendorClientSettings,
   type VendorDescriptor,
+  vendorDescriptor,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
 import { alturCredentialRefusal } from "./altur-errors.js";
 import type { paths } from "./generated/altur-api.js";
+import { alturSpecFacts } from "./generated/altur-descriptor.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 
 /** `servers[0].url` of `specs/altur.openapi.yaml`. */
-export const ALTUR_DEFAULT_BASE_URL = "https://api.altur.io/api/v1.0";
+export const ALTUR_DEFAULT_BASE_URL = alturSpecFacts.defaultBaseURL;
 
 /**
- * What the shared client factory needs to know about Altur: its default base URL, where the
- * credential goes, the User-Agent and any documented rate limit.
+ * Base URL, credential placement and rate limit, generated from `specs/altur.openapi.yaml`, and
+ * the credential-refusal rule of Altur's error decoder.
  */
-export const alturDescriptor: VendorDescriptor = {
-  vendor: "altur",
-  defaultBaseURL: ALTUR_DEFAULT_BASE_URL,
-  credential: { in: "header", name: "Authorization", prefix: "api-key " },
-  userAgent: `campaignkit-altur/${PACKAGE_VERSION}`,
+export const alturDescriptor: VendorDescriptor = vendorDescriptor(alturSpecFacts, PACKAGE_VERSION, {
   credentialRefusal: alturCredentialRefusal,
-  // "Rate Limit: 12 requests per second" (seed 004).
-  rateLimit: { requests: 12, perMilliseconds: 1000 },
-};
+});
 
 /** Every path of `specs/altur.openapi.yaml` as the typed client takes it. */
 export type AlturPaths = paths;

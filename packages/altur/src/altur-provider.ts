@@ -1,94 +1,53 @@
-import {
-  type CallOptions,
-  CampaignkitError,
-  type CampaignPatch,
-  type CampaignProvider,
-  type ListCampaignsQuery,
-  type PlannedRequest,
-  type ProviderSettings,
-  providerKit,
-  type RequestStep,
-  runSteps,
-} from "@campaignkit/core";
+import { defineVendor, type ProviderSettings, type VendorProvider } from "@campaignkit/core";
 import { alturCapabilities } from "./altur-capabilities.js";
-import { type AlturClient, alturDescriptor, createAlturClient } from "./altur-client.js";
+import { type AlturPaths, alturDescriptor, createAlturClient } from "./altur-client.js";
 import {
   alturHasNextPage,
   alturResponses,
   campaignFromEnvelope,
   campaignsFromList,
 } from "./altur-responses.js";
-import { alturActionStep, alturGetStep, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
+import {
+  alturActionStep,
+  alturGetStep,
+  alturListStep,
+  toAlturUpdateSteps,
+} from "./convert-to-altur-steps.js";
+import { alturSpecFacts } from "./generated/altur-descriptor.js";
 
-const VENDOR = "altur";
+/** Altur, defined once: what the CLI, the sandbox and the conformance suite read of it. */
+export const alturVendor = defineVendor({
+  descriptor: alturDescriptor,
+  displayName: alturSpecFacts.displayName,
+  createClient: createAlturClient,
+  capabilities: alturCapabilities,
+  settings: {},
+  ids: "integer",
+  steps: {
+    get: alturGetStep,
+    list: alturListStep,
+    update: toAlturUpdateSteps,
+    pause: (id) => alturActionStep(id, "pause"),
+    resume: (id) => alturActionStep(id, "resume"),
+  },
+  read: {
+    // The last request of an update is always a PATCH or a read: both answer `{success, campaign}`.
+    campaign: (operationId, body) => campaignFromEnvelope(operationId, body),
+    list: campaignsFromList,
+    listIncomplete: (body) =>
+      alturHasNextPage(body)
+        ? "more campaigns exist, but Altur does not document how to request the next page"
+        : undefined,
+  },
+  responses: alturResponses,
+});
 
-/** The settings of `createAltur`: those of every provider (`ProviderSettings`). */
 export type AlturSettings = ProviderSettings;
 
-/** The normalized `CampaignProvider` for Altur, with Altur's typed client beside it. */
-export interface AlturProvider extends CampaignProvider {
-  /** The typed client, for what the normalized model does not cover (cycles, templates, archive). */
-  readonly client: AlturClient;
-}
+/** The typed client is there for what the normalized model does not cover (cycles, templates, archive). */
+export type AlturProvider = VendorProvider<AlturPaths>;
 
 /** A campaignkit provider for Altur: one normalized campaign model over Altur's API. */
 export function createAltur(settings: AlturSettings): AlturProvider {
-  const client = createAlturClient(settings);
-  const { send, checkId, validPatch, plan, matches } = providerKit({
-    descriptor: alturDescriptor,
-    settings,
-    client,
-    capabilities: alturCapabilities,
-    responses: alturResponses,
-    ids: "integer",
-  });
-
-  const getCampaign = async (id: string, options?: CallOptions) =>
-    campaignFromEnvelope("getCampaign", await send(alturGetStep(checkId(id)), options));
-
-  return {
-    vendor: VENDOR,
-    capabilities: alturCapabilities,
-    client,
-    getCampaign,
-
-    async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
-      const step: RequestStep = {
-        operationId: "listCampaigns",
-        method: "GET",
-        path: "/campaigns",
-        idempotent: true,
-        purpose: "list campaigns",
-      };
-      const page = await send(step, options);
-      for (const campaign of campaignsFromList(page)) {
-        if (matches(query, campaign)) yield campaign;
-      }
-      if (alturHasNextPage(page)) {
-        throw new CampaignkitError({
-          code: "UNSUPPORTED",
-          vendor: VENDOR,
-          message: `${VENDOR}: more campaigns exist, but Altur does not document how to request the next page`,
-        });
-      }
-    },
-
-    async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
-      const steps = toAlturUpdateSteps(checkId(id), validPatch(patch));
-      const bodies = await runSteps(steps, (step) => send(step, options));
-      return campaignFromEnvelope(steps.at(-1)?.operationId ?? "updateCampaign", bodies.at(-1));
-    },
-
-    async pauseCampaign(id: string, options?: CallOptions) {
-      await send(alturActionStep(checkId(id), "pause"), options);
-    },
-
-    async resumeCampaign(id: string, options?: CallOptions) {
-      await send(alturActionStep(checkId(id), "resume"), options);
-    },
-
-    async planUpdate(id: string, patch: CampaignPatch): Promise<PlannedRequest[]> {
-      return plan(toAlturUpdateSteps(checkId(id), validPatch(patch)));
-    },
-  };
+  return alturVendor.create(settings);
 }

@@ -45,6 +45,16 @@ export function alturActionStep(id: string, action: "pause" | "resume"): Request
   };
 }
 
+export function alturListStep(): RequestStep {
+  return {
+    operationId: "listCampaigns",
+    method: "GET",
+    path: "/campaigns",
+    idempotent: true,
+    purpose: "list campaigns",
+  };
+}
+
 export function alturGetStep(id: string): RequestStep {
   return {
     operationId: "getCampaign",

@@ -8,7 +8,12 @@ export {
   createAlturClient,
 } from "./altur-client.js";
 export { ALTUR_ERROR_CODES, alturCredentialRefusal, decodeAlturError } from "./altur-errors.js";
-export { type AlturProvider, type AlturSettings, createAltur } from "./altur-provider.js";
+export {
+  type AlturProvider,
+  type AlturSettings,
+  alturVendor,
+  createAltur,
+} from "./altur-provider.js";
 export { alturHasNextPage, alturResponses } from "./altur-responses.js";
 export { toAlturUpdateBody, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
 export type { components, operations, paths } from "./generated/altur-api.js";

@@ -2,26 +2,26 @@ import {
   createVendorClient,
   type VendorClientSettings,
   type VendorDescriptor,
+  vendorDescriptor,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
 import { asissoCredentialRefusal } from "./asisso-errors.js";
 import type { paths } from "./generated/asisso-api.js";
+import { asissoSpecFacts } from "./generated/asisso-descriptor.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 
 /** `servers[0].url` of `specs/asisso.openapi.yaml`. */
-export const ASISSO_DEFAULT_BASE_URL = "https://app.asisso.com/api/v1";
+export const ASISSO_DEFAULT_BASE_URL = asissoSpecFacts.defaultBaseURL;
 
 /**
- * What the shared client factory needs to know about Asisso: its default base URL, where the
- * credential goes, the User-Agent and any documented rate limit.
+ * Base URL, credential placement and rate limit, generated from `specs/asisso.openapi.yaml`, and
+ * the credential-refusal rule of Asisso's error decoder.
  */
-export const asissoDescriptor: VendorDescriptor = {
-  vendor: "asisso",
-  defaultBaseURL: ASISSO_DEFAULT_BASE_URL,
-  credential: { in: "header", name: "X-API-Key" },
-  userAgent: `campaignkit-asisso/${PACKAGE_VERSION}`,
-  credentialRefusal: asissoCredentialRefusal,
-};
+export const asissoDescriptor: VendorDescriptor = vendorDescriptor(
+  asissoSpecFacts,
+  PACKAGE_VERSION,
+  { credentialRefusal: asissoCredentialRefusal },
+);
 
 /** Every path of `specs/asisso.openapi.yaml` as the typed client takes it. */
 export type AsissoPaths = paths;

@@ -99,6 +99,17 @@ export function toAsissoUpdateSteps(id: string, patch: CampaignPatch): RequestSt
   return steps;
 }
 
+/** GET /campaign/ (inferred endpoint). */
+export function asissoListStep(): RequestStep {
+  return {
+    operationId: "listCampaigns",
+    method: "GET",
+    path: "/campaign/",
+    idempotent: true,
+    purpose: "list campaigns",
+  };
+}
+
 /** GET /campaign/{campaign_id} (inferred endpoint). */
 export function asissoGetStep(id: string): RequestStep {
   return {

@@ -8,7 +8,12 @@ export {
   createAsissoClient,
 } from "./asisso-client.js";
 export { ASISSO_ERROR_CODES, asissoCredentialRefusal, decodeAsissoError } from "./asisso-errors.js";
-export { type AsissoProvider, type AsissoSettings, createAsisso } from "./asisso-provider.js";
+export {
+  type AsissoProvider,
+  type AsissoSettings,
+  asissoVendor,
+  createAsisso,
+} from "./asisso-provider.js";
 export { asissoResponses } from "./asisso-responses.js";
 export {
   toAsissoSlots,

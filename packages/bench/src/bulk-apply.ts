@@ -3,9 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createAltur } from "@campaignkit/altur";
-import { createAsisso } from "@campaignkit/asisso";
-import { createConvoso } from "@campaignkit/convoso";
 import type { CampaignPatch, CampaignProvider, ProviderSettings } from "@campaignkit/core";
 import {
   SANDBOX_VENDORS,
@@ -13,21 +10,21 @@ import {
   type SandboxVendor,
   startSandbox,
 } from "@campaignkit/sandbox";
-import { createVelip } from "@campaignkit/velip";
-import { createVoxo } from "@campaignkit/voxo";
 import { median, percentile } from "./measure.ts";
+import { VENDORS } from "./vendors.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = join(HERE, "..", "..", "cli", "dist", "bin.js");
 const RAW_FETCH = join(HERE, "raw-fetch-apply.ts");
 const REPORT_MAX_RSS = join(HERE, "report-max-rss.mjs");
-const CREATE: Record<SandboxVendor, (settings: ProviderSettings) => CampaignProvider> = {
-  altur: createAltur,
-  asisso: createAsisso,
-  convoso: createConvoso,
-  velip: createVelip,
-  voxo: (settings) => createVoxo({ ...settings, tenantId: 42 }),
-};
+/** Each vendor's provider, with the settings its spec's examples need (VOXO's tenant). */
+const CREATE = Object.fromEntries(
+  VENDORS.map((vendor) => [
+    vendor.id,
+    (settings: ProviderSettings) =>
+      vendor.definition.create({ ...vendor.sampleSettings, ...settings }),
+  ]),
+) as Record<SandboxVendor, (settings: ProviderSettings) => CampaignProvider>;
 
 interface Change {
   vendor: SandboxVendor;

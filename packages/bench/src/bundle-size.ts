@@ -6,18 +6,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const budgets: Record<string, number> = JSON.parse(
   readFileSync(join(here, "..", "size-budgets.json"), "utf8"),
 );
-const FACTORIES: Record<string, string> = {
-  "@campaignkit/velip": "createVelip",
-  "@campaignkit/voxo": "createVoxo",
-  "@campaignkit/asisso": "createAsisso",
-  "@campaignkit/convoso": "createConvoso",
-  "@campaignkit/altur": "createAltur",
-};
+const FACTORIES: Record<string, string> = Object.fromEntries(
+  VENDOR_REGISTRY.map((vendor) => [vendor.packageName, vendor.factory]),
+);
 
 export interface BundleSize {
   package: string;

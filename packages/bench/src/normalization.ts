@@ -1,19 +1,7 @@
-import { alturResponses } from "@campaignkit/altur";
-import { asissoResponses } from "@campaignkit/asisso";
-import { convosoResponses } from "@campaignkit/convoso";
-import type { VendorResponses } from "@campaignkit/core";
-import { collectScenarios, loadSpec } from "@campaignkit/sandbox";
-import { velipResponses } from "@campaignkit/velip";
-import { voxoResponses } from "@campaignkit/voxo";
 import { type Measurement, measure } from "./measure.ts";
+import { collectScenarios, loadSpec, VENDORS } from "./vendors.ts";
 
-const RESPONSES: Record<string, VendorResponses> = {
-  altur: alturResponses,
-  asisso: asissoResponses,
-  convoso: convosoResponses,
-  velip: velipResponses,
-  voxo: voxoResponses,
-};
+const RESPONSES = Object.fromEntries(VENDORS.map((v) => [v.id, v.definition.responses]));
 
 /** Every documented success response of every spec that holds campaigns, with its reader. */
 function documentedCampaignAnswers() {

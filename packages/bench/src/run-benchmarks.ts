@@ -5,56 +5,25 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { alturResponses, createAltur } from "@campaignkit/altur";
-import { asissoResponses, createAsisso } from "@campaignkit/asisso";
-import { convosoResponses, createConvoso } from "@campaignkit/convoso";
-import { createVelip, velipResponses } from "@campaignkit/velip";
-import { createVoxo, voxoResponses } from "@campaignkit/voxo";
 import { benchAlturLimiter, benchApplyMemory, benchBulkApply } from "./bulk-apply.ts";
 import { measureBaselines, measureBundles } from "./bundle-size.ts";
 import { benchStartup } from "./cli-startup.ts";
 import { benchNormalization } from "./normalization.ts";
 import { benchRegeneration } from "./regeneration.ts";
 import { benchRoundTrip, type RoundTripVendor } from "./round-trip.ts";
+import { VENDORS } from "./vendors.ts";
 import { benchWatch } from "./watch-bench.ts";
 
-const ROUND_TRIP_VENDORS: RoundTripVendor[] = [
-  {
-    id: "velip",
-    create: createVelip,
-    responses: velipResponses,
-    campaignId: "987654",
-    patch: { name: "Wave 2" },
-  },
-  {
-    id: "voxo",
-    create: createVoxo,
-    responses: voxoResponses,
-    campaignId: "123",
-    patch: { name: "Wave 2" },
-  },
-  {
-    id: "asisso",
-    create: createAsisso,
-    responses: asissoResponses,
-    campaignId: "123",
-    patch: { name: "Wave 2" },
-  },
-  {
-    id: "convoso",
-    create: createConvoso,
-    responses: convosoResponses,
-    campaignId: "111",
-    patch: { status: "paused" },
-  },
-  {
-    id: "altur",
-    create: createAltur,
-    responses: alturResponses,
-    campaignId: "1234",
-    patch: { name: "Wave 2" },
-  },
-];
+/** Each vendor's sample campaign (from its spec), renamed where the vendor can rename, else paused. */
+const ROUND_TRIP_VENDORS: RoundTripVendor[] = VENDORS.map((vendor) => ({
+  id: vendor.id,
+  create: (settings) => vendor.definition.create({ ...vendor.sampleSettings, ...settings }),
+  responses: vendor.definition.responses,
+  campaignId: vendor.sampleId,
+  patch: vendor.definition.capabilities.patch.name.supported
+    ? { name: "Wave 2" }
+    : { status: "paused" },
+}));
 
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const table = (head: string[], rows: (string | number)[][]) =>

@@ -1,22 +1,16 @@
 // The watcher of the watch benchmark, in its own process (so its peak RSS is its own): watches
 // the five sandbox vendors and prints one JSON line per round and per batch of events.
-import { createAltur } from "@campaignkit/altur";
-import { createAsisso } from "@campaignkit/asisso";
-import { createConvoso } from "@campaignkit/convoso";
-import { createVelip } from "@campaignkit/velip";
-import { createVoxo } from "@campaignkit/voxo";
 import { openWatchStore, watchCampaigns } from "@campaignkit/watch";
+import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
 
+// Each vendor's endpoint, with the settings its spec's examples need (VOXO's tenant).
 const endpoints = JSON.parse(process.env.WATCH_ENDPOINTS ?? "{}");
 // A listing of 10,000 campaigns is 10–20 MB: over the providers' default 10 MiB answer cap.
 const big = (vendor: string) => ({ ...endpoints[vendor], maxResponseBytes: 64 * 2 ** 20 });
-const providers = [
-  createAltur(big("altur")),
-  createAsisso(big("asisso")),
-  createConvoso(big("convoso")),
-  createVelip(big("velip")),
-  createVoxo({ ...big("voxo"), tenantId: 42 }),
-];
+// Every vendor of the workspace (the generated registry).
+const providers = await Promise.all(
+  VENDOR_REGISTRY.map(async (entry) => (await entry.load()).create(big(entry.id))),
+);
 const controller = new AbortController();
 process.on("SIGTERM", () => controller.abort());
 const print = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);

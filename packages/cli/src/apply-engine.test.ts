@@ -13,7 +13,9 @@ import {
   validateChange,
 } from "./apply-engine.js";
 import { type JournalRecord, JournalWriteError, resumeStateOf } from "./journal.js";
-import { CAPABILITIES, createProvider } from "./vendors.js";
+import { capabilitiesOf, createProvider, loadVendors } from "./vendor-loader.js";
+
+await loadVendors();
 
 /** An in-memory provider that counts writes. */
 function fakeProvider(campaigns: Campaign[]) {
@@ -27,7 +29,7 @@ function fakeProvider(campaigns: Campaign[]) {
   };
   const provider: CampaignProvider = {
     vendor: "asisso",
-    capabilities: CAPABILITIES.asisso,
+    capabilities: capabilitiesOf("asisso"),
     async getCampaign(id) {
       return structuredClone(find(id));
     },

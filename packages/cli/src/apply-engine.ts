@@ -16,7 +16,7 @@ import {
   type Outcome,
   type ResumeState,
 } from "./journal.js";
-import { CAPABILITIES, type VendorId } from "./vendors.js";
+import type { VendorId } from "./vendor-loader.js";
 
 /** A line that passed validation: ready to be sent. */
 export interface ValidChange {
@@ -99,14 +99,14 @@ export async function validateChange(
     if (raw.action) {
       checkOperationSupported(
         vendor,
-        CAPABILITIES[vendor],
+        planner.capabilities,
         raw.action === "pause" ? "pauseCampaign" : "resumeCampaign",
       );
       change = { action: raw.action };
       plan = await planner.planUpdate(raw.id, { status: targetStatus(raw.action) });
     } else {
       const patch = parseCampaignPatch(vendor, raw.patch);
-      checkPatchSupported(vendor, CAPABILITIES[vendor], patch);
+      checkPatchSupported(vendor, planner.capabilities, patch);
       change = { patch };
       plan = await planner.planUpdate(raw.id, patch);
     }

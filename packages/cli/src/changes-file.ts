@@ -6,7 +6,7 @@ import { PATCH_FIELDS } from "@campaignkit/core";
 import { CsvError, parse as parseCsvText } from "csv-parse/sync";
 import { UsageError } from "./exit-codes.js";
 import { checkFieldPath, parseFieldValue, setPath } from "./set-parser.js";
-import { isVendor, VENDORS } from "./vendors.js";
+import { isVendor, VENDORS } from "./vendor-loader.js";
 
 /** One input line as read, before its patch is validated. */
 export interface RawChange {

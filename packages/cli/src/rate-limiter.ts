@@ -1,6 +1,6 @@
 import type { RateLimit } from "@campaignkit/core";
 import { UsageError } from "./exit-codes.js";
-import { isVendor, VENDORS, type VendorId } from "./vendors.js";
+import { isVendor, VENDORS, type VendorId } from "./vendor-loader.js";
 
 /** A rate in requests per second as core's `rateLimit` (fractions become one request per interval). */
 function toRateLimit(perSecond: number): RateLimit {

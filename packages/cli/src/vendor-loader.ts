@@ -1,89 +1,53 @@
-import type { CampaignProvider, ProviderCapabilities, ProviderSettings } from "@campaignkit/core";
+import type { CampaignProvider, ProviderCapabilities, RegisteredVendor } from "@campaignkit/core";
+import { VENDOR_IDS, VENDOR_REGISTRY, type VendorId } from "./generated/vendor-registry.js";
 
-/** Every vendor the CLI knows, in display order. */
-export const VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
-/** A vendor the CLI knows, one of `VENDORS`. */
-export type VendorId = (typeof VENDORS)[number];
+export type { VendorId };
+
+/** Every vendor the CLI knows, in display order (from the generated registry: nothing loaded). */
+export const VENDORS: readonly VendorId[] = VENDOR_IDS;
 
 export function isVendor(value: unknown): value is VendorId {
   return typeof value === "string" && (VENDORS as readonly string[]).includes(value);
 }
 
-/** Each vendor's package, imported on first use only: `campaignkit --help` loads none. */
-const VENDOR_MODULES = {
-  altur: () => import("@campaignkit/altur"),
-  asisso: () => import("@campaignkit/asisso"),
-  convoso: () => import("@campaignkit/convoso"),
-  velip: () => import("@campaignkit/velip"),
-  voxo: () => import("@campaignkit/voxo"),
-} as const satisfies Record<VendorId, () => Promise<unknown>>;
+const loaded = new Map<VendorId, RegisteredVendor>();
 
-export type VendorModule<V extends VendorId> = Awaited<ReturnType<(typeof VENDOR_MODULES)[V]>>;
-
-/** The vendor package's module, loaded on first call (the module loader keeps it). */
-export function loadVendor<V extends VendorId>(vendor: V): Promise<VendorModule<V>> {
-  return VENDOR_MODULES[vendor]() as Promise<VendorModule<V>>;
+/**
+ * Loads a vendor's package on first use (the module loader keeps it): `campaignkit --help` loads
+ * none, and a command loads only those it works with.
+ */
+export async function loadVendor(vendor: VendorId): Promise<RegisteredVendor> {
+  const known = loaded.get(vendor);
+  if (known) return known;
+  const entry = VENDOR_REGISTRY.find((candidate) => candidate.id === vendor);
+  if (!entry) throw new TypeError(`unknown vendor ${JSON.stringify(vendor)}`);
+  const definition = await entry.load();
+  loaded.set(vendor, definition);
+  return definition;
 }
 
-export interface ProviderOptions extends ProviderSettings {
-  /** VOXO only: the tenant whose campaigns `list` reads. */
-  tenantId?: number;
+/** Loads several vendors in parallel (every one by default: `apply` and `watch` may touch any). */
+export async function loadVendors(vendors: readonly VendorId[] = VENDORS): Promise<void> {
+  await Promise.all(vendors.map(loadVendor));
 }
 
-/** What the CLI uses of a vendor package. */
-export interface VendorKit {
-  vendor: VendorId;
-  capabilities: ProviderCapabilities;
-  createProvider(settings: ProviderOptions): CampaignProvider;
+/** A vendor loaded by `loadVendor` before (for code that must stay synchronous). */
+export function loadedVendor(vendor: VendorId): RegisteredVendor {
+  const definition = loaded.get(vendor);
+  if (!definition)
+    throw new Error(`vendor ${vendor} used before loadVendor("${vendor}") loaded it`);
+  return definition;
 }
 
-/** How each package's module gives what the CLI uses. */
-const ADAPTERS: { [V in VendorId]: (module: VendorModule<V>) => Omit<VendorKit, "vendor"> } = {
-  altur: (m) => ({ capabilities: m.alturCapabilities, createProvider: common(m.createAltur) }),
-  asisso: (m) => ({ capabilities: m.asissoCapabilities, createProvider: common(m.createAsisso) }),
-  convoso: (m) => ({
-    capabilities: m.convosoCapabilities,
-    createProvider: common(m.createConvoso),
-  }),
-  velip: (m) => ({ capabilities: m.velipCapabilities, createProvider: common(m.createVelip) }),
-  voxo: (m) => ({
-    capabilities: m.voxoCapabilities,
-    createProvider: ({ tenantId, ...settings }) =>
-      m.createVoxo(tenantId === undefined ? settings : { ...settings, tenantId }),
-  }),
-};
-
-/** A factory that takes the settings every vendor shares (VOXO's `tenantId` dropped). */
-function common(create: (settings: ProviderSettings) => CampaignProvider) {
-  return ({ tenantId: _tenantId, ...settings }: ProviderOptions) => create(settings);
+/** A loaded vendor's capabilities, as its package declares them (no credentials needed). */
+export function capabilitiesOf(vendor: VendorId): ProviderCapabilities {
+  return loadedVendor(vendor).capabilities;
 }
 
-const loaded = new Map<VendorId, VendorKit>();
-
-/** The kit of a package module already at hand (remembered for `loadedVendorKit`). */
-export function kitFrom<V extends VendorId>(vendor: V, module: VendorModule<V>): VendorKit {
-  const adapt = ADAPTERS[vendor] as (module: VendorModule<V>) => Omit<VendorKit, "vendor">;
-  const kit: VendorKit = { vendor, ...adapt(module) };
-  loaded.set(vendor, kit);
-  return kit;
-}
-
-/** The vendor's capabilities and provider factory, its package loaded on first use. */
-export async function vendorKit(vendor: VendorId): Promise<VendorKit> {
-  return loaded.get(vendor) ?? kitFrom(vendor, await loadVendor(vendor));
-}
-
-/** A kit already loaded by `vendorKit` (for code that must stay synchronous). */
-export function loadedVendorKit(vendor: VendorId): VendorKit {
-  const kit = loaded.get(vendor);
-  if (!kit) throw new Error(`vendor ${vendor} used before vendorKit("${vendor}") loaded it`);
-  return kit;
-}
-
-/** The capabilities of several vendors, their packages loaded in parallel. */
-export async function capabilitiesOf(
-  vendors: readonly VendorId[],
-): Promise<Partial<Record<VendorId, ProviderCapabilities>>> {
-  const kits = await Promise.all(vendors.map(vendorKit));
-  return Object.fromEntries(kits.map((kit) => [kit.vendor, kit.capabilities]));
+/** The loaded vendor's provider: the common settings plus those its definition declares. */
+export function createProvider(
+  vendor: VendorId,
+  settings: Parameters<RegisteredVendor["create"]>[0],
+): CampaignProvider {
+  return loadedVendor(vendor).create(settings);
 }

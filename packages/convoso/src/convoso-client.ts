@@ -2,28 +2,27 @@ import {
   createVendorClient,
   type VendorClientSettings,
   type VendorDescriptor,
+  vendorDescriptor,
   type WithoutBodyField,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
 import { convosoCredentialRefusal } from "./convoso-errors.js";
 import type { paths } from "./generated/convoso-api.js";
+import { convosoSpecFacts } from "./generated/convoso-descriptor.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 
 /** `servers[0].url` of `specs/convoso.openapi.yaml`. */
-export const CONVOSO_DEFAULT_BASE_URL = "https://api.convoso.com/v1";
+export const CONVOSO_DEFAULT_BASE_URL = convosoSpecFacts.defaultBaseURL;
 
 /**
- * What the shared client factory needs to know about Convoso: its default base URL, where the
- * credential goes, the User-Agent and any documented rate limit.
+ * Base URL, credential placement and request content type, generated from
+ * `specs/convoso.openapi.yaml`, and the credential-refusal rule of Convoso's error decoder.
  */
-export const convosoDescriptor: VendorDescriptor = {
-  vendor: "convoso",
-  defaultBaseURL: CONVOSO_DEFAULT_BASE_URL,
-  credential: { in: "form-field", name: "auth_token" },
-  userAgent: `campaignkit-convoso/${PACKAGE_VERSION}`,
-  credentialRefusal: convosoCredentialRefusal,
-  requestContentType: "application/x-www-form-urlencoded",
-};
+export const convosoDescriptor: VendorDescriptor = vendorDescriptor(
+  convosoSpecFacts,
+  PACKAGE_VERSION,
+  { credentialRefusal: convosoCredentialRefusal },
+);
 
 /**
  * Every path of `specs/convoso.openapi.yaml` as the typed client takes it: without the `auth_token`

@@ -18,7 +18,12 @@ export {
   convosoCredentialRefusal,
   decodeConvosoError,
 } from "./convoso-errors.js";
-export { type ConvosoProvider, type ConvosoSettings, createConvoso } from "./convoso-provider.js";
+export {
+  type ConvosoProvider,
+  type ConvosoSettings,
+  convosoVendor,
+  createConvoso,
+} from "./convoso-provider.js";
 export { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
 export type { components, operations, paths } from "./generated/convoso-api.js";
 export { mapConvosoCampaign } from "./map-convoso-campaign.js";

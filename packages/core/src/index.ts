@@ -79,6 +79,18 @@ export {
   type ProviderCapabilities,
   type ProviderOperation,
 } from "./provider/capabilities.js";
+export {
+  defineVendor,
+  type RegisteredVendor,
+  type VendorDecoderFacts,
+  type VendorDefinition,
+  type VendorDefinitionInit,
+  type VendorProvider,
+  type VendorReaders,
+  type VendorSpecFacts,
+  type VendorSteps,
+  vendorDescriptor,
+} from "./provider/define-vendor.js";
 export { describeBounds, describeSupport } from "./provider/describe-support.js";
 export {
   codeForHttpStatus,
@@ -111,3 +123,11 @@ export {
   sendStep,
   type VendorResponses,
 } from "./provider/request-step.js";
+export {
+  parseVendorSettings,
+  requiredSetting,
+  settingRule,
+  type VendorSettingSpec,
+  type VendorSettingsSchema,
+  type VendorSettingValues,
+} from "./provider/vendor-settings.js";

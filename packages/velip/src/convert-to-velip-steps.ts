@@ -5,6 +5,7 @@ import {
   validationError,
 } from "@campaignkit/core";
 import type { components } from "./generated/velip-api.js";
+import { VELIP_MAX_REG } from "./velip-responses.js";
 
 type VelipChange = components["schemas"]["ChangeCampaignRequest"];
 
@@ -45,6 +46,30 @@ export function toVelipChangeBody(id: string, patch: CampaignPatch): VelipChange
   if (patch.pacing?.maxConcurrentTransfers !== undefined)
     body.pas = patch.pacing.maxConcurrentTransfers;
   return body;
+}
+
+/** GetCampaignsList for one campaign: Velip has no get-one endpoint. */
+export function velipReadStep(id: string): RequestStep {
+  return {
+    operationId: "getCampaignsList",
+    method: "POST",
+    path: "/GetCampaignsList.php",
+    body: { cp_id: velipCampaignId(id) },
+    idempotent: true,
+    purpose: "read the campaign",
+  };
+}
+
+/** GetCampaignsList of up to `maxreg` campaigns: Velip documents no paging beyond it. */
+export function velipListStep(): RequestStep {
+  return {
+    operationId: "getCampaignsList",
+    method: "POST",
+    path: "/GetCampaignsList.php",
+    body: { maxreg: VELIP_MAX_REG },
+    idempotent: true,
+    purpose: "list campaigns",
+  };
 }
 
 /** One ChangeCampaign request that sets `active`: 0 to pause, 1 to resume. */

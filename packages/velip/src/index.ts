@@ -17,5 +17,10 @@ export {
   VELIP_NO_CHANGE,
   velipCredentialRefusal,
 } from "./velip-errors.js";
-export { createVelip, type VelipProvider, type VelipSettings } from "./velip-provider.js";
+export {
+  createVelip,
+  type VelipProvider,
+  type VelipSettings,
+  velipVendor,
+} from "./velip-provider.js";
 export { VELIP_MAX_REG, velipListMayBeTruncated, velipResponses } from "./velip-responses.js";

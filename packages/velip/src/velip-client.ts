@@ -2,26 +2,24 @@ import {
   createVendorClient,
   type VendorClientSettings,
   type VendorDescriptor,
+  vendorDescriptor,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/velip-api.js";
+import { velipSpecFacts } from "./generated/velip-descriptor.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
 import { velipCredentialRefusal } from "./velip-errors.js";
 
 /** `servers[0].url` of `specs/velip.openapi.yaml`. */
-export const VELIP_DEFAULT_BASE_URL = "https://vox.velip.com.br/api/v2";
+export const VELIP_DEFAULT_BASE_URL = velipSpecFacts.defaultBaseURL;
 
 /**
- * What the shared client factory needs to know about Velip: its default base URL, where the
- * credential goes, the User-Agent and any documented rate limit.
+ * Base URL and credential placement, generated from `specs/velip.openapi.yaml`, and the
+ * credential-refusal rule of Velip's error decoder.
  */
-export const velipDescriptor: VendorDescriptor = {
-  vendor: "velip",
-  defaultBaseURL: VELIP_DEFAULT_BASE_URL,
-  credential: { in: "header", name: "Authorization", prefix: "Bearer " },
-  userAgent: `campaignkit-velip/${PACKAGE_VERSION}`,
+export const velipDescriptor: VendorDescriptor = vendorDescriptor(velipSpecFacts, PACKAGE_VERSION, {
   credentialRefusal: velipCredentialRefusal,
-};
+});
 
 /** Every path of `specs/velip.openapi.yaml` as the typed client takes it. */
 export type VelipPaths = paths;

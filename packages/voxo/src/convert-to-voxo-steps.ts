@@ -67,6 +67,29 @@ function patchStep(id: string, body: VoxoUpdate, purpose: string): RequestStep {
 }
 
 /** Pausing or resuming: the same PATCH with only `state` (VOXO has no start/stop action). */
+export function voxoGetStep(id: string): RequestStep {
+  return {
+    operationId: "getCallCampaign",
+    method: "GET",
+    path: "/call-campaigns/{id}",
+    params: { path: { id: voxoCampaignId(id) } },
+    idempotent: true,
+    purpose: "read the campaign",
+  };
+}
+
+/** The legacy list of one tenant: a bare array without paging, so one answer holds them all. */
+export function voxoListStep(tenantId: number): RequestStep {
+  return {
+    operationId: "listCallCampaigns",
+    method: "GET",
+    path: "/call-campaigns",
+    params: { query: { tenantId } },
+    idempotent: true,
+    purpose: "list the tenant's campaigns",
+  };
+}
+
 export function voxoStateStep(id: string, status: "active" | "paused"): RequestStep {
   return patchStep(
     id,

@@ -11,5 +11,11 @@ export {
   voxoDescriptor,
 } from "./voxo-client.js";
 export { decodeVoxoError, VOXO_ERROR_CODES, voxoCredentialRefusal } from "./voxo-errors.js";
-export { createVoxo, type VoxoProvider, type VoxoSettings } from "./voxo-provider.js";
+export {
+  createVoxo,
+  type VoxoProvider,
+  type VoxoSettings,
+  voxoSettings,
+  voxoVendor,
+} from "./voxo-provider.js";
 export { voxoResponses } from "./voxo-responses.js";

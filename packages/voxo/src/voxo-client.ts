@@ -2,26 +2,24 @@ import {
   createVendorClient,
   type VendorClientSettings,
   type VendorDescriptor,
+  vendorDescriptor,
 } from "@campaignkit/core";
 import type { Client } from "openapi-fetch";
 import { PACKAGE_VERSION } from "./generated/version.js";
 import type { paths } from "./generated/voxo-api.js";
+import { voxoSpecFacts } from "./generated/voxo-descriptor.js";
 import { voxoCredentialRefusal } from "./voxo-errors.js";
 
 /** `servers[0].url` of `specs/voxo.openapi.yaml`. */
-export const VOXO_DEFAULT_BASE_URL = "https://api.voxo.co/v2";
+export const VOXO_DEFAULT_BASE_URL = voxoSpecFacts.defaultBaseURL;
 
 /**
- * What the shared client factory needs to know about VOXO: its default base URL, where the
- * credential goes, the User-Agent and any documented rate limit.
+ * Base URL and credential placement, generated from `specs/voxo.openapi.yaml`, and the
+ * credential-refusal rule of VOXO's error decoder.
  */
-export const voxoDescriptor: VendorDescriptor = {
-  vendor: "voxo",
-  defaultBaseURL: VOXO_DEFAULT_BASE_URL,
-  credential: { in: "header", name: "Authorization", prefix: "Bearer " },
-  userAgent: `campaignkit-voxo/${PACKAGE_VERSION}`,
+export const voxoDescriptor: VendorDescriptor = vendorDescriptor(voxoSpecFacts, PACKAGE_VERSION, {
   credentialRefusal: voxoCredentialRefusal,
-};
+});
 
 /** Every path of `specs/voxo.openapi.yaml` as the typed client takes it. */
 export type VoxoPaths = paths;

@@ -43,7 +43,7 @@ import {
 import { type JournalLock, lockJournal } from "../journal-lock.js";
 import { recordRedactor } from "../journal-redact.js";
 import { parseRates } from "../rate-limiter.js";
-import type { VendorId } from "../vendors.js";
+import { loadVendors, type VendorId } from "../vendor-loader.js";
 import { providerFor } from "./vendor-command.js";
 
 export type { ApplyReport } from "../apply-report.js";
@@ -124,6 +124,8 @@ export async function applyCommand(
 ): Promise<number> {
   const settings = settingsOf(args, context);
   output.learnConfig(settings.configFile);
+  // Any line may name any vendor: every vendor's package is loaded before the first line.
+  await loadVendors();
   return settings.dryRun ? dryRun(settings, context, output) : applyRun(settings, context, output);
 }
 

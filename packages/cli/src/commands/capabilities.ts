@@ -4,7 +4,7 @@ import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, table } from "../format.js";
 import { didYouMean } from "../suggest.js";
-import { capabilitiesOf, isVendor, VENDORS } from "../vendor-loader.js";
+import { capabilitiesOf, isVendor, loadVendors, VENDORS } from "../vendor-loader.js";
 
 const OPTIONS = {
   vendor: { type: "string" },
@@ -28,9 +28,11 @@ export async function capabilitiesCommand(
       `capabilities: --vendor ${vendor} is not one of ${VENDORS.join(", ")}${didYouMean(vendor, VENDORS)}`,
     );
   }
-  const CAPABILITIES = await capabilitiesOf(vendor ? [vendor] : VENDORS);
+  await loadVendors(vendor ? [vendor] : VENDORS);
   if (values.json) {
-    output.json(CAPABILITIES);
+    output.json(
+      Object.fromEntries((vendor ? [vendor] : VENDORS).map((v) => [v, capabilitiesOf(v)])),
+    );
     return EXIT.OK;
   }
   if (!vendor) {
@@ -39,11 +41,11 @@ export async function capabilitiesCommand(
     const rows = [
       ...PROVIDER_OPERATIONS.map((operation) => [
         operation,
-        ...VENDORS.map((v) => cell(CAPABILITIES[v]?.operations[operation])),
+        ...VENDORS.map((v) => cell(capabilitiesOf(v).operations[operation])),
       ]),
       ...PATCH_FIELDS.map((field) => [
         `set ${field}`,
-        ...VENDORS.map((v) => cell(CAPABILITIES[v]?.patch[field])),
+        ...VENDORS.map((v) => cell(capabilitiesOf(v).patch[field])),
       ]),
     ];
     output.out(table(["OPERATION / FIELD", ...VENDORS], rows));
@@ -52,8 +54,7 @@ export async function capabilitiesCommand(
     );
     return EXIT.OK;
   }
-  const capabilities = CAPABILITIES[vendor];
-  if (!capabilities) throw new Error(`no capabilities loaded for ${vendor}`);
+  const capabilities = capabilitiesOf(vendor);
   const operations = PROVIDER_OPERATIONS.map((operation) => {
     const support = capabilities.operations[operation];
     return [

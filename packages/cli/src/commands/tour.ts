@@ -6,7 +6,7 @@ import { runCli } from "../cli.js";
 import type { CliContext, Output, Sink } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, formatCallingHours, table } from "../format.js";
-import { VENDORS, type VendorId, vendorKit } from "../vendor-loader.js";
+import { loadVendor, VENDORS, type VendorId } from "../vendor-loader.js";
 import { PUBLIC_SANDBOX_KEYS, sandboxEnv } from "./sandbox.js";
 import { tourWatchStep } from "./tour-watch-step.js";
 
@@ -193,7 +193,7 @@ async function setCallingHours(tour: Tour, targets: Map<VendorId, string>): Prom
 
 /** The hours and zone where the vendor takes both; else the refusal, then the hours alone. */
 async function setCallingHoursOn(tour: Tour, vendor: VendorId, id: string): Promise<void> {
-  const { patch } = (await vendorKit(vendor)).capabilities;
+  const { patch } = (await loadVendor(vendor)).capabilities;
   const canHours = patch["schedule.callingHours"].supported;
   if (patch["schedule.timezone"].supported && canHours) {
     tour.touch(vendor, id);

@@ -19,10 +19,10 @@ import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { campaignDetails, campaignJson, campaignTable, formatPlan } from "../format.js";
 import { patchFromAssignments } from "../set-parser.js";
 import { didYouMean } from "../suggest.js";
-import { isVendor, loadedVendorKit, VENDORS, type VendorId, vendorKit } from "../vendor-loader.js";
+import { createProvider, isVendor, loadVendor, VENDORS, type VendorId } from "../vendor-loader.js";
 
 /**
- * The vendor's provider from its resolved settings, its package already loaded by `vendorKit`.
+ * The vendor's provider from its resolved settings, its package already loaded by `loadVendor`.
  * A setting the provider refuses (a base URL that is not https, a tenant id that is not a number)
  * is a configuration error, exit 3.
  */
@@ -32,7 +32,7 @@ export function providerFor(
   settings: { apiKey: string; fetch?: (input: Request) => Promise<Response> },
 ): CampaignProvider {
   try {
-    return loadedVendorKit(vendor).createProvider({
+    return createProvider(vendor, {
       ...settings,
       ...(config.baseURL ? { baseURL: config.baseURL } : {}),
       ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}),
@@ -125,7 +125,7 @@ export async function campaignCommand(
     throw new UsageError(`${command}: --raw needs --json (it adds each campaign's vendor payload)`);
   }
   const { vendor, config } = setup(command, options, context, output);
-  await vendorKit(vendor);
+  await loadVendor(vendor);
   const call = { signal: context.signal };
 
   if (command === "plan") {

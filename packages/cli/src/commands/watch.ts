@@ -12,7 +12,7 @@ import { parseCommandArgs } from "../args.js";
 import { configFileFrom, type Env, envName, vendorConfig } from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
-import { isVendor, VENDORS, type VendorId } from "../vendors.js";
+import { isVendor, loadVendors, VENDORS, type VendorId } from "../vendor-loader.js";
 import { providerFor } from "./vendor-command.js";
 
 const OPTIONS = {
@@ -117,6 +117,8 @@ export async function watchCommand(
     throw new ConfigError(
       `watch: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, or give --vendor`,
     );
+  // Only the vendors watched are loaded.
+  await loadVendors(vendors);
   const providers: CampaignProvider[] = vendors.map((vendor) => {
     const config = vendorConfig(vendor, context.env, file);
     if (!config.apiKey)

@@ -1,0 +1,12 @@
+// Generated from specs/asisso.openapi.yaml and package.json by scripts/write-vendor-descriptor.mjs. Do not edit by hand.
+import type { VendorSpecFacts } from "@campaignkit/core";
+
+export const asissoSpecFacts = {
+  "vendor": "asisso",
+  "displayName": "Asisso",
+  "defaultBaseURL": "https://app.asisso.com/api/v1",
+  "credential": {
+    "in": "header",
+    "name": "X-API-Key"
+  }
+} as const satisfies VendorSpecFacts;

@@ -1,0 +1,13 @@
+// Generated from specs/voxo.openapi.yaml and package.json by scripts/write-vendor-descriptor.mjs. Do not edit by hand.
+import type { VendorSpecFacts } from "@campaignkit/core";
+
+export const voxoSpecFacts = {
+  "vendor": "voxo",
+  "displayName": "VOXO",
+  "defaultBaseURL": "https://api.voxo.co/v2",
+  "credential": {
+    "in": "header",
+    "name": "Authorization",
+    "prefix": "Bearer "
+  }
+} as const satisfies VendorSpecFacts;
