@@ -20,6 +20,7 @@ export function workspaceVendors() {
     vendors.push({
       id: vendor.id,
       displayName: vendor.displayName,
+      settings: vendor.settings ?? {},
       packageName: manifest.name,
       dir: join("packages", dir),
       /** The exports every vendor package has by convention. */

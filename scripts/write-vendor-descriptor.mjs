@@ -3,7 +3,8 @@
 // the base URL is `servers[0].url`; the credential is the spec's security scheme, or the request
 // body field marked `x-credential: true` when the spec has none (Convoso); the request media type
 // is form-urlencoded when every request body is; the documented rate limit comes from the
-// spec's `x-campaignkit-vendor.rateLimit`, since OpenAPI has no word for one.
+// spec's `x-campaignkit-vendor.rateLimit`, since OpenAPI has no word for one. The extra settings
+// (VOXO's tenantId) come from `campaignkit.vendor.settings`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -83,6 +84,8 @@ const rateLimit = extension.rateLimit
 const descriptor = {
   vendor: facts.id,
   displayName: facts.displayName,
+  // Declared beside id and displayName, so the CLI reads them from the registry without loading the vendor.
+  settings: facts.settings ?? {},
   defaultBaseURL: baseURL,
   credential,
   ...(formOnly ? { requestContentType: FORM } : {}),

@@ -17,6 +17,7 @@ const entries = vendors
     displayName: ${JSON.stringify(v.displayName)},
     packageName: ${JSON.stringify(v.packageName)},
     factory: ${JSON.stringify(v.factory)},
+    settings: ${JSON.stringify(v.settings)},
     load: (): Promise<RegisteredVendor> =>
       import(${JSON.stringify(v.packageName)}).then((module) => module.${v.definition}),
   },`,

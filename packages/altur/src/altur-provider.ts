@@ -21,7 +21,7 @@ export const alturVendor = defineVendor({
   displayName: alturSpecFacts.displayName,
   createClient: createAlturClient,
   capabilities: alturCapabilities,
-  settings: {},
+  settings: alturSpecFacts.settings,
   ids: "integer",
   steps: {
     get: alturGetStep,

@@ -16,7 +16,7 @@ export const asissoVendor = defineVendor({
   displayName: asissoSpecFacts.displayName,
   createClient: createAsissoClient,
   capabilities: asissoCapabilities,
-  settings: {},
+  settings: asissoSpecFacts.settings,
   ids: "integer",
   steps: {
     get: asissoGetStep,

@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { createAltur } from "@campaignkit/altur";
 import { startSandbox } from "@campaignkit/sandbox";
 import { median } from "./measure.ts";
-import { VENDORS } from "./vendors.ts";
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), "watch-child.ts");
 
@@ -52,11 +51,7 @@ export async function benchWatch(extra = 10_000): Promise<WatchBench> {
     const child = spawn(process.execPath, [CHILD], {
       env: {
         ...process.env,
-        WATCH_ENDPOINTS: JSON.stringify(
-          Object.fromEntries(
-            VENDORS.map((v) => [v.id, { ...v.sampleSettings, ...sandbox.vendors[v.id] }]),
-          ),
-        ),
+        WATCH_ENDPOINTS: JSON.stringify(sandbox.vendors),
         WATCH_STATE: join(dir, "watch.sqlite"),
         WATCH_INTERVAL_MS: String(intervalMs),
       },

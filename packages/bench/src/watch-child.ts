@@ -3,7 +3,7 @@
 import { openWatchStore, watchCampaigns } from "@campaignkit/watch";
 import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
 
-// Each vendor's endpoint, with the settings its spec's examples need (VOXO's tenant).
+// Each vendor's endpoint and settings, as the sandbox gives them (VOXO's tenant too).
 const endpoints = JSON.parse(process.env.WATCH_ENDPOINTS ?? "{}");
 // A listing of 10,000 campaigns is 10–20 MB: over the providers' default 10 MiB answer cap.
 const big = (vendor: string) => ({ ...endpoints[vendor], maxResponseBytes: 64 * 2 ** 20 });

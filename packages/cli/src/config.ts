@@ -1,17 +1,21 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { VendorSettingSpec } from "@campaignkit/core";
 import * as z from "zod/mini";
 import { ConfigError } from "./exit-codes.js";
 import type { Env } from "./secrets.js";
-import { VENDORS, type VendorId } from "./vendor-loader.js";
+import { settingsOf, VENDORS, type VendorId } from "./vendor-loader.js";
 
 export { type Env, secretsOf } from "./secrets.js";
 
-/** One vendor's settings, from the environment, the config file and flags. */
+/**
+ * One vendor's settings, from the environment, the config file and flags: the common ones, and
+ * those the vendor's definition declares (VOXO's `tenantId`), already parsed.
+ */
 export interface VendorConfig {
   apiKey?: string;
   baseURL?: string;
-  tenantId?: number;
+  [setting: string]: string | number | undefined;
 }
 
 /** The config file: `{ "vendors": { "altur": { "apiKey": "…", "baseURL": "…" } } }`. */
@@ -20,49 +24,69 @@ export interface ConfigFile {
   vendors: Partial<Record<VendorId, VendorConfig>>;
 }
 
-/** The environment variable that holds a vendor setting. */
-export function envName(vendor: VendorId, setting: "API_KEY" | "BASE_URL" | "TENANT_ID"): string {
-  return `CAMPAIGNKIT_${vendor.toUpperCase()}_${setting}`;
+/** The environment variable that holds a vendor setting: `tenantId` → `CAMPAIGNKIT_VOXO_TENANT_ID`. */
+export function envName(vendor: VendorId, setting: string): string {
+  const snake = setting.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+  return `CAMPAIGNKIT_${vendor.toUpperCase()}_${snake}`;
 }
 
-const SETTINGS = ["apiKey", "baseURL", "tenantId"] as const;
-const TENANT_RULE = "must be a positive whole number";
+const COMMON_KEYS = ["apiKey", "baseURL"] as const;
+const POSITIVE_RULE = "must be a positive whole number";
+const TEXT_RULE = "must be a non-empty string";
 
-/** A tenant id: a positive whole number, or its digits as a string (as from the environment). */
-function tenantIdOf(value: unknown): number | undefined {
+/** A positive whole number, or its digits as a string (as from the environment). */
+function positiveIntegerOf(value: unknown): number | undefined {
   const number = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   return typeof number === "number" && Number.isSafeInteger(number) && number > 0
     ? number
     : undefined;
 }
 
-const text = z
-  .string({ error: "must be a non-empty string" })
-  .check(z.minLength(1, { error: "must be a non-empty string" }));
+/** A declared setting's value from a config file or an environment variable, or `undefined`. */
+function settingValueOf(spec: VendorSettingSpec, value: unknown): string | number | undefined {
+  if (spec.type === "positive-integer") return positiveIntegerOf(value);
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
 
-const VendorSettingsSchema = z.strictObject(
-  {
-    apiKey: z.optional(text),
-    baseURL: z.optional(text),
-    tenantId: z.optional(
+const ruleOf = (spec: VendorSettingSpec) =>
+  spec.type === "positive-integer" ? POSITIVE_RULE : TEXT_RULE;
+
+const text = z.string({ error: TEXT_RULE }).check(z.minLength(1, { error: TEXT_RULE }));
+
+/** The common settings, and those the vendor's definition declares (from the registry). */
+function vendorSettingsSchema(vendor: VendorId) {
+  const declared = Object.entries(settingsOf(vendor)).map(([name, spec]) => [
+    name,
+    z.optional(
       z.pipe(
-        z.unknown().check(z.refine((value) => tenantIdOf(value) !== undefined, TENANT_RULE)),
-        z.transform((value) => tenantIdOf(value) as number),
+        z
+          .unknown()
+          .check(z.refine((value) => settingValueOf(spec, value) !== undefined, ruleOf(spec))),
+        z.transform((value) => settingValueOf(spec, value) as string | number),
       ),
     ),
-  },
-  { error: "must be an object" },
-);
+  ]);
+  return z.strictObject(
+    {
+      apiKey: z.optional(text),
+      baseURL: z.optional(text),
+      ...(Object.fromEntries(declared) as Record<
+        string,
+        z.ZodMiniOptional<z.ZodMiniPipe<z.ZodMiniUnknown, z.ZodMiniTransform<string | number>>>
+      >),
+    },
+    { error: "must be an object" },
+  );
+}
+
+const VENDOR_SETTINGS = Object.fromEntries(
+  VENDORS.map((vendor) => [vendor, z.optional(vendorSettingsSchema(vendor))]),
+) as { [V in VendorId]: z.ZodMiniOptional<ReturnType<typeof vendorSettingsSchema>> };
 
 const ConfigFileSchema = z.object(
   {
     vendors: z.optional(
-      z.strictObject(
-        Object.fromEntries(VENDORS.map((vendor) => [vendor, z.optional(VendorSettingsSchema)])) as {
-          [V in VendorId]: z.ZodMiniOptional<typeof VendorSettingsSchema>;
-        },
-        { error: "must be an object keyed by vendor" },
-      ),
+      z.strictObject(VENDOR_SETTINGS, { error: "must be an object keyed by vendor" }),
     ),
   },
   { error: "must hold a JSON object" },
@@ -73,9 +97,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.join(".");
   if (issue.code === "unrecognized_keys") {
     const key = `${where}.${issue.keys[0]}`;
-    return issue.path.length === 1
-      ? `${key} is not a vendor (${VENDORS.join(", ")})`
-      : `${key} is not a setting (${SETTINGS.join(", ")})`;
+    if (issue.path.length === 1) return `${key} is not a vendor (${VENDORS.join(", ")})`;
+    const vendor = issue.path[1] as VendorId;
+    const settings = [...COMMON_KEYS, ...Object.keys(settingsOf(vendor))];
+    return `${key} is not a setting (${settings.join(", ")})`;
   }
   return where === "" ? issue.message : `${where} ${issue.message}`;
 }
@@ -131,18 +156,20 @@ export function vendorConfig(
   const fromFile = file?.vendors[vendor] ?? {};
   const apiKey = env[envName(vendor, "API_KEY")] || fromFile.apiKey;
   const baseURL = baseURLFlag || env[envName(vendor, "BASE_URL")] || fromFile.baseURL;
-  const tenantText = env[envName(vendor, "TENANT_ID")];
-  let tenantId = fromFile.tenantId;
-  if (tenantText !== undefined && tenantText !== "") {
-    tenantId = tenantIdOf(tenantText);
-    if (tenantId === undefined)
-      throw new ConfigError(`${envName(vendor, "TENANT_ID")} ${TENANT_RULE}`);
-  }
-  return {
+  const config: VendorConfig = {
     ...(apiKey ? { apiKey } : {}),
     ...(baseURL ? { baseURL } : {}),
-    ...(tenantId !== undefined ? { tenantId } : {}),
   };
+  for (const [name, spec] of Object.entries(settingsOf(vendor))) {
+    const fromEnv = env[envName(vendor, name)];
+    let value = fromFile[name];
+    if (fromEnv !== undefined && fromEnv !== "") {
+      value = settingValueOf(spec, fromEnv);
+      if (value === undefined) throw new ConfigError(`${envName(vendor, name)} ${ruleOf(spec)}`);
+    }
+    if (value !== undefined) config[name] = value;
+  }
+  return config;
 }
 
 /** The vendor's API key, or exit 3 with a message naming where to put it. */

@@ -1,6 +1,7 @@
 import { WATCH_HELP } from "./commands/watch-help.js";
+import { VENDORS } from "./vendor-loader.js";
 
-const VENDOR_LIST = "altur, asisso, convoso, velip, voxo";
+const VENDOR_LIST = VENDORS.join(", ");
 
 const COMMON = `Vendor options:
   --vendor <v>        ${VENDOR_LIST} (required)

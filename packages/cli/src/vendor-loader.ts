@@ -1,4 +1,9 @@
-import type { CampaignProvider, ProviderCapabilities, RegisteredVendor } from "@campaignkit/core";
+import type {
+  CampaignProvider,
+  ProviderCapabilities,
+  RegisteredVendor,
+  VendorSettingsSchema,
+} from "@campaignkit/core";
 import { VENDOR_IDS, VENDOR_REGISTRY, type VendorId } from "./generated/vendor-registry.js";
 
 export type { VendorId };
@@ -8,6 +13,11 @@ export const VENDORS: readonly VendorId[] = VENDOR_IDS;
 
 export function isVendor(value: unknown): value is VendorId {
   return typeof value === "string" && (VENDORS as readonly string[]).includes(value);
+}
+
+/** The extra settings a vendor's definition declares (VOXO's `tenantId`): a static fact of the registry. */
+export function settingsOf(vendor: VendorId): VendorSettingsSchema {
+  return VENDOR_REGISTRY.find((entry) => entry.id === vendor)?.settings ?? {};
 }
 
 const loaded = new Map<VendorId, RegisteredVendor>();

@@ -15,7 +15,7 @@ export const convosoVendor = defineVendor({
   displayName: convosoSpecFacts.displayName,
   createClient: createConvosoClient,
   capabilities: convosoCapabilities,
-  settings: {},
+  settings: convosoSpecFacts.settings,
   ids: "string",
   // An echoed token never reaches the decoder: core cuts credentials out of every answer.
   steps: {

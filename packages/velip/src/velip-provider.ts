@@ -21,7 +21,7 @@ export const velipVendor = defineVendor({
   displayName: velipSpecFacts.displayName,
   createClient: createVelipClient,
   capabilities: velipCapabilities,
-  settings: {},
+  settings: velipSpecFacts.settings,
   ids: "integer",
   steps: {
     get: velipReadStep,

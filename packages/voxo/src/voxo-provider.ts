@@ -3,7 +3,6 @@ import {
   type ProviderSettings,
   requiredSetting,
   type VendorProvider,
-  type VendorSettingsSchema,
 } from "@campaignkit/core";
 import {
   toVoxoUpdateSteps,
@@ -16,14 +15,8 @@ import { voxoCapabilities } from "./voxo-capabilities.js";
 import { createVoxoClient, type VoxoPaths, voxoDescriptor } from "./voxo-client.js";
 import { campaignFromBody, campaignsFromList, voxoResponses } from "./voxo-responses.js";
 
-/** VOXO's legacy list reads the campaigns of one tenant. */
-export const voxoSettings = {
-  tenantId: {
-    type: "positive-integer",
-    description: "the VOXO tenant whose campaigns are listed",
-    requiredFor: "listCampaigns",
-  },
-} as const satisfies VendorSettingsSchema;
+/** VOXO's legacy list reads the campaigns of one tenant (package.json `campaignkit.vendor.settings`). */
+export const voxoSettings = voxoSpecFacts.settings;
 
 /** VOXO, defined once: what the CLI, the sandbox and the conformance suite read of it. */
 export const voxoVendor = defineVendor({

@@ -4,6 +4,7 @@ import type { VendorSpecFacts } from "@campaignkit/core";
 export const alturSpecFacts = {
   "vendor": "altur",
   "displayName": "Altur",
+  "settings": {},
   "defaultBaseURL": "https://api.altur.io/api/v1.0",
   "credential": {
     "in": "header",

@@ -4,6 +4,7 @@ import type { VendorSpecFacts } from "@campaignkit/core";
 export const asissoSpecFacts = {
   "vendor": "asisso",
   "displayName": "Asisso",
+  "settings": {},
   "defaultBaseURL": "https://app.asisso.com/api/v1",
   "credential": {
     "in": "header",

@@ -8,6 +8,7 @@ export const VENDOR_REGISTRY = [
     displayName: "Altur",
     packageName: "@campaignkit/altur",
     factory: "createAltur",
+    settings: {},
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/altur").then((module) => module.alturVendor),
   },
@@ -16,6 +17,7 @@ export const VENDOR_REGISTRY = [
     displayName: "Asisso",
     packageName: "@campaignkit/asisso",
     factory: "createAsisso",
+    settings: {},
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/asisso").then((module) => module.asissoVendor),
   },
@@ -24,6 +26,7 @@ export const VENDOR_REGISTRY = [
     displayName: "Convoso",
     packageName: "@campaignkit/convoso",
     factory: "createConvoso",
+    settings: {},
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/convoso").then((module) => module.convosoVendor),
   },
@@ -32,6 +35,7 @@ export const VENDOR_REGISTRY = [
     displayName: "Velip",
     packageName: "@campaignkit/velip",
     factory: "createVelip",
+    settings: {},
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/velip").then((module) => module.velipVendor),
   },
@@ -40,6 +44,7 @@ export const VENDOR_REGISTRY = [
     displayName: "VOXO",
     packageName: "@campaignkit/voxo",
     factory: "createVoxo",
+    settings: {"tenantId":{"type":"positive-integer","description":"the VOXO tenant whose campaigns are listed","requiredFor":"listCampaigns"}},
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/voxo").then((module) => module.voxoVendor),
   },

@@ -1,6 +1,5 @@
 import {
   SANDBOX_API_KEYS,
-  SANDBOX_VOXO_TENANT_ID,
   type Sandbox,
   startLiveActions,
   startSandbox,
@@ -23,10 +22,11 @@ const OPTIONS = {
 export function sandboxEnv(sandbox: Sandbox): Record<string, string> {
   const env: Record<string, string> = {};
   for (const vendor of VENDORS) {
-    env[envName(vendor, "BASE_URL")] = sandbox.vendors[vendor].baseURL;
-    env[envName(vendor, "API_KEY")] = sandbox.vendors[vendor].apiKey;
+    // Every setting the sandbox gives (base URL, key, and the vendor's own: VOXO's tenantId).
+    for (const [name, value] of Object.entries(sandbox.vendors[vendor])) {
+      if (value !== undefined) env[envName(vendor, name)] = String(value);
+    }
   }
-  env[envName("voxo", "TENANT_ID")] = String(SANDBOX_VOXO_TENANT_ID);
   return env;
 }
 

@@ -4,6 +4,7 @@ import {
   type CampaignProvider,
   type CampaignStatus,
   isCampaignkitError,
+  type ProviderOperation,
 } from "@campaignkit/core";
 import { parseCommandArgs } from "../args.js";
 import {
@@ -19,7 +20,14 @@ import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { campaignDetails, campaignJson, campaignTable, formatPlan } from "../format.js";
 import { patchFromAssignments } from "../set-parser.js";
 import { didYouMean } from "../suggest.js";
-import { createProvider, isVendor, loadVendor, VENDORS, type VendorId } from "../vendor-loader.js";
+import {
+  createProvider,
+  isVendor,
+  loadVendor,
+  settingsOf,
+  VENDORS,
+  type VendorId,
+} from "../vendor-loader.js";
 
 /**
  * The vendor's provider from its resolved settings, its package already loaded by `loadVendor`.
@@ -32,10 +40,11 @@ export function providerFor(
   settings: { apiKey: string; fetch?: (input: Request) => Promise<Response> },
 ): CampaignProvider {
   try {
+    const { apiKey: _fromConfig, baseURL, ...declared } = config;
     return createProvider(vendor, {
+      ...declared,
       ...settings,
-      ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-      ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}),
+      ...(baseURL ? { baseURL } : {}),
     });
   } catch (error) {
     if (isCampaignkitError(error)) {
@@ -44,6 +53,16 @@ export function providerFor(
       );
     }
     throw error;
+  }
+}
+
+/** Exit 3 when a setting the vendor declares for `operation` is missing, naming where to set it. */
+function requireSettingsFor(vendor: VendorId, operation: ProviderOperation, config: VendorConfig) {
+  for (const [name, spec] of Object.entries(settingsOf(vendor))) {
+    if (spec.requiredFor !== operation || config[name] !== undefined) continue;
+    throw new ConfigError(
+      `${vendor}: ${operation} needs ${spec.description}: set ${envName(vendor, name)}, or vendors.${vendor}.${name} in a config file`,
+    );
   }
 }
 
@@ -152,11 +171,7 @@ export async function campaignCommand(
     if (status !== undefined && !(CAMPAIGN_STATUSES as readonly string[]).includes(status)) {
       throw new UsageError(`list: --status must be one of ${CAMPAIGN_STATUSES.join(", ")}`);
     }
-    if (vendor === "voxo" && config.tenantId === undefined) {
-      throw new ConfigError(
-        `voxo: listing campaigns needs the tenant id: set ${envName("voxo", "TENANT_ID")}, or vendors.voxo.tenantId in a config file`,
-      );
-    }
+    requireSettingsFor(vendor, "listCampaigns", config);
     const campaigns: Campaign[] = [];
     const query = status ? { status: status as CampaignStatus } : {};
     for await (const campaign of provider.listCampaigns(query, call)) campaigns.push(campaign);

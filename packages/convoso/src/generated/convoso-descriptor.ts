@@ -4,6 +4,7 @@ import type { VendorSpecFacts } from "@campaignkit/core";
 export const convosoSpecFacts = {
   "vendor": "convoso",
   "displayName": "Convoso",
+  "settings": {},
   "defaultBaseURL": "https://api.convoso.com/v1",
   "credential": {
     "in": "form-field",

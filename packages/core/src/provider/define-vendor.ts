@@ -30,6 +30,8 @@ import {
 export interface VendorSpecFacts {
   vendor: string;
   displayName: string;
+  /** The provider's extra settings (package.json `campaignkit.vendor.settings`). */
+  settings: VendorSettingsSchema;
   defaultBaseURL: string;
   credential: CredentialPlacement;
   requestContentType?: "application/json" | "application/x-www-form-urlencoded";

@@ -4,6 +4,7 @@ import type { VendorSpecFacts } from "@campaignkit/core";
 export const velipSpecFacts = {
   "vendor": "velip",
   "displayName": "Velip",
+  "settings": {},
   "defaultBaseURL": "https://vox.velip.com.br/api/v2",
   "credential": {
     "in": "header",

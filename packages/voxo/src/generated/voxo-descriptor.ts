@@ -4,6 +4,13 @@ import type { VendorSpecFacts } from "@campaignkit/core";
 export const voxoSpecFacts = {
   "vendor": "voxo",
   "displayName": "VOXO",
+  "settings": {
+    "tenantId": {
+      "type": "positive-integer",
+      "description": "the VOXO tenant whose campaigns are listed",
+      "requiredFor": "listCampaigns"
+    }
+  },
   "defaultBaseURL": "https://api.voxo.co/v2",
   "credential": {
     "in": "header",
