@@ -1,19 +1,16 @@
-/** The five vendors the sandbox simulates. */
-export const SANDBOX_VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
-/** A vendor the sandbox simulates, one of `SANDBOX_VENDORS`. */
-export type SandboxVendor = (typeof SANDBOX_VENDORS)[number];
+import { SIMULATIONS } from "./generated/simulators.js";
+
+/** The vendors the sandbox simulates: one per `simulate-<vendor>.ts` (generated list). */
+export type SandboxVendor = (typeof SIMULATIONS)[number]["vendor"];
+/** Every vendor the sandbox simulates, in vendor order. */
+export const SANDBOX_VENDORS: readonly SandboxVendor[] = SIMULATIONS.map((s) => s.vendor);
 
 /** The credential each simulator accepts; any other is refused as that vendor refuses it. */
-export const SANDBOX_API_KEYS: Readonly<Record<SandboxVendor, string>> = {
-  altur: "sandbox-altur-key",
-  asisso: "as_sandbox_asisso_key",
-  convoso: "sandbox-convoso-token",
-  velip: "sandbox-velip-tsid",
-  voxo: "sandbox-voxo-token",
-};
+export const SANDBOX_API_KEYS = Object.fromEntries(
+  SIMULATIONS.map((simulation) => [simulation.vendor, simulation.apiKey]),
+) as Readonly<Record<SandboxVendor, string>>;
 
-/** The VOXO tenant every seeded VOXO campaign belongs to (VOXO's list is per tenant). */
-export const SANDBOX_VOXO_TENANT_ID = 42;
+export { SANDBOX_VOXO_TENANT_ID } from "./seed.js";
 
 /**
  * One injected fault, applied to the next `times` requests (default 1) that reach the vendor,
@@ -34,7 +31,7 @@ export type Fault = { times?: number } & (
  * limits and keys.
  */
 export interface SandboxOptions {
-  /** Which simulators to start (default: all five). */
+  /** Which simulators to start (default: all). */
   vendors?: readonly SandboxVendor[];
   /** The port of the one HTTP server (default: a free one). */
   port?: number;

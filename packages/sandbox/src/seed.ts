@@ -3,7 +3,6 @@
  * each spec, with the docs' placeholders (`"<string>"`, `123`) replaced by plausible values of
  * the same type, plus `extra` generated campaigns whose ids follow on.
  */
-import { SANDBOX_VOXO_TENANT_ID } from "./sandbox-types.js";
 import type { JsonObject } from "./spec/load-spec.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -130,6 +129,9 @@ function voxoCampaign(overrides: JsonObject): JsonObject {
 }
 
 const VOXO_NAMES = ["Survey callbacks", "Event invitations", "Service follow-up"];
+
+/** The VOXO tenant every seeded VOXO campaign belongs to (VOXO's list is per tenant). */
+export const SANDBOX_VOXO_TENANT_ID = 42;
 
 export function seedVoxo(extra: number): JsonObject[] {
   const seeded = [

@@ -4,6 +4,7 @@ import {
   type Answer,
   CampaignStore,
   clone,
+  defineSimulation,
   isObject,
   json,
   type SimRequest,
@@ -226,3 +227,10 @@ export function createAlturSimulator(extra: number): VendorSimulator {
     reset: () => store.reset(),
   };
 }
+
+export const alturSimulation = defineSimulation({
+  vendor: "altur",
+  apiKey: "sandbox-altur-key",
+  seed: seedAltur,
+  create: createAlturSimulator,
+});

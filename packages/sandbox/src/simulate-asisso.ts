@@ -3,6 +3,7 @@ import { seedAsisso } from "./seed.js";
 import {
   CampaignStore,
   clone,
+  defineSimulation,
   isIanaZone,
   isObject,
   json,
@@ -172,3 +173,10 @@ export function createAsissoSimulator(extra: number): VendorSimulator {
     reset: () => store.reset(),
   };
 }
+
+export const asissoSimulation = defineSimulation({
+  vendor: "asisso",
+  apiKey: "as_sandbox_asisso_key",
+  seed: seedAsisso,
+  create: createAsissoSimulator,
+});

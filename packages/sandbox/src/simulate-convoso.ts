@@ -1,6 +1,13 @@
 import { describeProblem, isAboutBodyField } from "./request-problems.js";
 import { seedConvoso } from "./seed.js";
-import { CampaignStore, clone, json, type SimRequest, type VendorSimulator } from "./simulator.js";
+import {
+  CampaignStore,
+  clone,
+  defineSimulation,
+  json,
+  type SimRequest,
+  type VendorSimulator,
+} from "./simulator.js";
 import type { JsonObject } from "./spec/load-spec.js";
 
 /** Convoso's error envelope; business errors arrive with HTTP 200. */
@@ -49,3 +56,10 @@ export function createConvosoSimulator(extra: number): VendorSimulator {
     reset: () => store.reset(),
   };
 }
+
+export const convosoSimulation = defineSimulation({
+  vendor: "convoso",
+  apiKey: "sandbox-convoso-token",
+  seed: seedConvoso,
+  create: createConvosoSimulator,
+});

@@ -4,6 +4,7 @@ import {
   type Answer,
   CampaignStore,
   clone,
+  defineSimulation,
   json,
   minutesOf,
   type SimRequest,
@@ -144,3 +145,10 @@ export function createVelipSimulator(extra: number): VendorSimulator {
     },
   };
 }
+
+export const velipSimulation = defineSimulation({
+  vendor: "velip",
+  apiKey: "sandbox-velip-tsid",
+  seed: seedVelip,
+  create: createVelipSimulator,
+});

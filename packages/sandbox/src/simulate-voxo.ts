@@ -1,8 +1,9 @@
 import { describeProblem, type Problem } from "./request-problems.js";
-import { seedVoxo } from "./seed.js";
+import { SANDBOX_VOXO_TENANT_ID, seedVoxo } from "./seed.js";
 import {
   CampaignStore,
   clone,
+  defineSimulation,
   isObject,
   json,
   type SimRequest,
@@ -107,3 +108,11 @@ export function createVoxoSimulator(extra: number): VendorSimulator {
     reset: () => store.reset(),
   };
 }
+
+export const voxoSimulation = defineSimulation({
+  vendor: "voxo",
+  apiKey: "sandbox-voxo-token",
+  settings: { tenantId: SANDBOX_VOXO_TENANT_ID },
+  seed: seedVoxo,
+  create: createVoxoSimulator,
+});

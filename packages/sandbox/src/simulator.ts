@@ -27,6 +27,24 @@ export interface AuthAttempt {
   accepted: string;
 }
 
+/** What the sandbox knows of one simulated vendor: each `simulate-<vendor>.ts` exports one. */
+export interface Simulation<Vendor extends string = string> {
+  readonly vendor: Vendor;
+  /** The credential it accepts unless the sandbox is given another. */
+  readonly apiKey: string;
+  /** The provider settings its seeded campaigns need (VOXO: the tenant they belong to). */
+  readonly settings?: Readonly<Record<string, number | string>>;
+  /** The seeded campaigns: the spec's examples first, then `extra` generated ones. */
+  seed(extra: number): readonly unknown[];
+  create(extra: number): VendorSimulator;
+}
+
+export function defineSimulation<const Vendor extends string>(
+  simulation: Simulation<Vendor>,
+): Simulation<Vendor> {
+  return simulation;
+}
+
 /** One stateful vendor: its campaigns, and how it answers each stage of a request. */
 export interface VendorSimulator {
   readonly vendor: SandboxVendor;

@@ -1,35 +1,29 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SIMULATIONS } from "./generated/simulators.js";
 import { createRouter, newVendorRoute, type VendorRoute } from "./router.js";
 import {
   type Fault,
   SANDBOX_API_KEYS,
   SANDBOX_VENDORS,
-  SANDBOX_VOXO_TENANT_ID,
   type Sandbox,
   type SandboxEndpoint,
   type SandboxOptions,
   type SandboxVendor,
 } from "./sandbox-types.js";
-import { createAlturSimulator } from "./simulate-altur.js";
-import { createAsissoSimulator } from "./simulate-asisso.js";
-import { createConvosoSimulator } from "./simulate-convoso.js";
-import { createVelipSimulator } from "./simulate-velip.js";
-import { createVoxoSimulator } from "./simulate-voxo.js";
-import type { VendorSimulator } from "./simulator.js";
 import { type LoadedSpec, loadSpec } from "./spec/load-spec.js";
 import { listOperations, type Operation } from "./spec/scenarios.js";
 import { SchemaValidator } from "./spec/validators.js";
 import { serverOf } from "./spec/wire.js";
 import { playAction } from "./vendor-actions.js";
 
-const SIMULATORS: Record<SandboxVendor, (extra: number) => VendorSimulator> = {
-  altur: createAlturSimulator,
-  asisso: createAsissoSimulator,
-  convoso: createConvosoSimulator,
-  velip: createVelipSimulator,
-  voxo: createVoxoSimulator,
-};
+const SIMULATORS = new Map(SIMULATIONS.map((simulation) => [simulation.vendor, simulation]));
+
+function simulationOf(vendor: SandboxVendor) {
+  const simulation = SIMULATORS.get(vendor);
+  if (!simulation) throw new TypeError(`unknown sandbox vendor ${JSON.stringify(vendor)}`);
+  return simulation;
+}
 
 /** Specs are read once per process: they do not change while it runs. */
 const specs = new Map<SandboxVendor, { spec: LoadedSpec; operations: Operation[] }>();
@@ -78,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const apiKey = options.apiKeys?.[vendor] ?? SANDBOX_API_KEYS[vendor];
       routes.set(
         vendor,
-        newVendorRoute(vendor, SIMULATORS[vendor](extra), spec, operations, apiKey),
+        newVendorRoute(vendor, simulationOf(vendor).create(extra), spec, operations, apiKey),
       );
     } else {
       routes.set(vendor, newVendorRoute(vendor));
@@ -122,7 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         baseURL: `${url}/${vendor}${serverOf(specOf(vendor).spec).basePath}`,
         apiKey: options.apiKeys?.[vendor] ?? SANDBOX_API_KEYS[vendor],
       };
-      if (vendor === "voxo") endpoint.tenantId = SANDBOX_VOXO_TENANT_ID;
+      Object.assign(endpoint, simulationOf(vendor).settings);
       return [vendor, Object.freeze(endpoint)];
     }),
   ) as Record<SandboxVendor, SandboxEndpoint>;
