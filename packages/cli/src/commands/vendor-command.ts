@@ -57,7 +57,11 @@ export function providerFor(
 }
 
 /** Exit 3 when a setting the vendor declares for `operation` is missing, naming where to set it. */
-function requireSettingsFor(vendor: VendorId, operation: ProviderOperation, config: VendorConfig) {
+export function requireSettingsFor(
+  vendor: VendorId,
+  operation: ProviderOperation,
+  config: VendorConfig,
+) {
   for (const [name, spec] of Object.entries(settingsOf(vendor))) {
     if (spec.requiredFor !== operation || config[name] !== undefined) continue;
     throw new ConfigError(

@@ -1,3 +1,5 @@
+import { VENDORS } from "../vendor-loader.js";
+
 /** `campaignkit watch --help` (kept apart from the command, so help loads nothing else). */
 export const WATCH_HELP = `Usage: campaignkit watch [--vendor <v>]… [--interval 30s] [--json] [--state <path>]
                          [--backfill] [--webhook <url> --webhook-secret-env <VAR>]
@@ -6,8 +8,8 @@ Watches campaigns on every configured vendor (or those given with --vendor) and 
 per change: created, updated (the fields, before and after), status changed (from, to, and the
 vendor's reason), removed, and a vendor failing or recovering. The first run records a baseline
 and prints nothing (--backfill: one "created" per existing campaign). Runs until SIGINT/SIGTERM.
-  --vendor <v>              altur, asisso, convoso, velip, voxo (repeatable; default: every
-                            vendor with an API key)
+  --vendor <v>              ${VENDORS.join(", ")} (repeatable; default:
+                            every vendor with an API key)
   --interval <d>            time between poll rounds: 1s, 30s, 5m, 1h (default 30s, at least
                             1s); a round never exceeds a vendor's documented rate
   --state <path>            the state file (default: $XDG_DATA_HOME/campaignkit/watch.sqlite,

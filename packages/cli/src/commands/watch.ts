@@ -13,7 +13,7 @@ import { configFileFrom, type Env, envName, vendorConfig } from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { isVendor, loadVendors, VENDORS, type VendorId } from "../vendor-loader.js";
-import { providerFor } from "./vendor-command.js";
+import { providerFor, requireSettingsFor } from "./vendor-command.js";
 
 const OPTIONS = {
   vendor: { type: "string", multiple: true },
@@ -125,10 +125,8 @@ export async function watchCommand(
       throw new ConfigError(
         `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file`,
       );
-    if (vendor === "voxo" && config.tenantId === undefined)
-      throw new ConfigError(
-        `voxo: watching needs the tenant id: set ${envName("voxo", "TENANT_ID")}, or vendors.voxo.tenantId`,
-      );
+    // Watching lists: a setting the vendor declares for listing (VOXO's tenantId) is needed.
+    requireSettingsFor(vendor, "listCampaigns", config);
     return providerFor(vendor, config, { apiKey: config.apiKey });
   });
 
