@@ -1,5 +1,9 @@
-import { type CampaignPatch, type RequestStep, rangesByWeekday, WEEKDAYS } from "@campaignkit/core";
+import { type CampaignPatch, rangesByWeekday, type TypedStep, WEEKDAYS } from "@campaignkit/core";
+import type { AlturPaths } from "./altur-client.js";
 import type { components } from "./generated/altur-api.js";
+
+/** A request of the Altur provider, checked against the generated paths of its client. */
+export type AlturStep = TypedStep<AlturPaths>;
 
 type AlturUpdate = components["schemas"]["UpdateCampaignRequest"];
 type AlturScheduling = NonNullable<AlturUpdate["scheduling"]>;
@@ -33,7 +37,7 @@ export function toAlturUpdateBody(patch: CampaignPatch): AlturUpdate {
   return body;
 }
 
-export function alturActionStep(id: string, action: "pause" | "resume"): RequestStep {
+export function alturActionStep(id: string, action: "pause" | "resume"): AlturStep {
   return {
     operationId: "runCampaignAction",
     method: "POST",
@@ -45,7 +49,7 @@ export function alturActionStep(id: string, action: "pause" | "resume"): Request
   };
 }
 
-export function alturListStep(): RequestStep {
+export function alturListStep(): AlturStep {
   return {
     operationId: "listCampaigns",
     method: "GET",
@@ -55,7 +59,7 @@ export function alturListStep(): RequestStep {
   };
 }
 
-export function alturGetStep(id: string): RequestStep {
+export function alturGetStep(id: string): AlturStep {
   return {
     operationId: "getCampaign",
     method: "GET",
@@ -72,9 +76,9 @@ export function alturGetStep(id: string): RequestStep {
  * is followed by a read, since Altur documents no body for actions: the last request's answer
  * is always the campaign afterwards.
  */
-export function toAlturUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
+export function toAlturUpdateSteps(id: string, patch: CampaignPatch): AlturStep[] {
   const body = toAlturUpdateBody(patch);
-  const steps: RequestStep[] = [];
+  const steps: AlturStep[] = [];
   if (patch.status === "paused") steps.push(alturActionStep(id, "pause"));
   if (Object.keys(body).length > 0) {
     steps.push({

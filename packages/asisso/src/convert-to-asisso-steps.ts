@@ -1,5 +1,9 @@
-import { type CampaignPatch, type RequestStep, rangesByWeekday, WEEKDAYS } from "@campaignkit/core";
+import { type CampaignPatch, rangesByWeekday, type TypedStep, WEEKDAYS } from "@campaignkit/core";
+import type { AsissoPaths } from "./asisso-client.js";
 import type { components } from "./generated/asisso-api.js";
+
+/** A request of the Asisso provider, checked against the generated paths of its client. */
+export type AsissoStep = TypedStep<AsissoPaths>;
 
 type AsissoUpdate = components["schemas"]["UpdateCampaignRequest"];
 type AsissoSlot = components["schemas"]["ScheduleSlotRequest"];
@@ -60,7 +64,7 @@ export function toAsissoUpdateBody(patch: CampaignPatch): AsissoUpdate {
   return body;
 }
 
-export function asissoActionStep(id: string, action: "pause" | "resume"): RequestStep {
+export function asissoActionStep(id: string, action: "pause" | "resume"): AsissoStep {
   return {
     operationId: action === "pause" ? "pauseCampaign" : "resumeCampaign",
     method: "POST",
@@ -78,9 +82,9 @@ export function asissoActionStep(id: string, action: "pause" | "resume"): Reques
  * campaign restarts with the new settings). A PATCH alone on a running campaign is refused by
  * Asisso (status undocumented: CONFLICT on 409, VALIDATION on 400).
  */
-export function toAsissoUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
+export function toAsissoUpdateSteps(id: string, patch: CampaignPatch): AsissoStep[] {
   const body = toAsissoUpdateBody(patch);
-  const steps: RequestStep[] = [];
+  const steps: AsissoStep[] = [];
   if (patch.status === "paused") steps.push(asissoActionStep(id, "pause"));
   if (Object.keys(body).length > 0) {
     steps.push({
@@ -100,7 +104,7 @@ export function toAsissoUpdateSteps(id: string, patch: CampaignPatch): RequestSt
 }
 
 /** GET /campaign/ (inferred endpoint). */
-export function asissoListStep(): RequestStep {
+export function asissoListStep(): AsissoStep {
   return {
     operationId: "listCampaigns",
     method: "GET",
@@ -111,7 +115,7 @@ export function asissoListStep(): RequestStep {
 }
 
 /** GET /campaign/{campaign_id} (inferred endpoint). */
-export function asissoGetStep(id: string): RequestStep {
+export function asissoGetStep(id: string): AsissoStep {
   return {
     operationId: "getCampaign",
     method: "GET",

@@ -139,7 +139,8 @@ function statusReasonOf(wire: Record<string, unknown>): StatusReason | undefined
  */
 export function mapAsissoCampaign(campaign: AsissoCampaign): Campaign {
   checkWireTypes("asisso", "campaign", campaign, WIRE_TYPES);
-  const wire = campaign as unknown as Record<string, unknown>;
+  // Read field by field as unknown: the documented placeholders break the declared types.
+  const wire: Record<string, unknown> = campaign;
   const id = typeof wire.id === "number" || typeof wire.id === "string" ? String(wire.id) : "";
   const schedule = scheduleOf(wire.schedule_config);
   const redial = redialOf(wire.retry_config);

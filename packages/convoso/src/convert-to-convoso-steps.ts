@@ -1,5 +1,8 @@
-import type { CampaignPatch, RequestStep } from "@campaignkit/core";
+import type { CampaignPatch, TypedStep } from "@campaignkit/core";
 import type { ConvosoPaths } from "./convoso-client.js";
+
+/** A request of the Convoso provider, checked against the generated paths of its client. */
+export type ConvosoStep = TypedStep<ConvosoPaths>;
 
 /** The form body of `POST /campaigns/status`, without `auth_token` (the client adds it). */
 export type ConvosoStatusBody =
@@ -17,7 +20,7 @@ export function toConvosoStatusBody(id: string, status: WritableStatus): Convoso
   return { campaign_id: id, status: toConvosoStatusFlag(status) };
 }
 
-export function convosoStatusStep(id: string, status: WritableStatus): RequestStep {
+export function convosoStatusStep(id: string, status: WritableStatus): ConvosoStep {
   return {
     operationId: "setCampaignStatus",
     method: "POST",
@@ -30,7 +33,7 @@ export function convosoStatusStep(id: string, status: WritableStatus): RequestSt
 }
 
 /** `POST /campaigns/search`: a read, whose only field is the credential the client adds. */
-export function convosoSearchStep(purpose: string): RequestStep {
+export function convosoSearchStep(purpose: string): ConvosoStep {
   return {
     operationId: "searchCampaigns",
     method: "POST",
@@ -48,8 +51,8 @@ export const READ_BACK = "read the campaign back";
  * a search that reads the campaign back, since `/campaigns/status` answers only
  * `{"success": true}`. When the read-back fails, the status change has been applied.
  */
-export function toConvosoUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
-  const steps: RequestStep[] = [];
+export function toConvosoUpdateSteps(id: string, patch: CampaignPatch): ConvosoStep[] {
+  const steps: ConvosoStep[] = [];
   if (patch.status !== undefined) steps.push(convosoStatusStep(id, patch.status));
   steps.push(convosoSearchStep(READ_BACK));
   return steps;

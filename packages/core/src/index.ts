@@ -118,11 +118,13 @@ export type {
 } from "./provider/provider.js";
 export { type ProviderKit, type ProviderKitOptions, providerKit } from "./provider/provider-kit.js";
 export {
+  type AnyVendorClient,
   type ErrorDecoder,
   type RequestStep,
   sendStep,
   type VendorResponses,
 } from "./provider/request-step.js";
+export type { TypedStep } from "./provider/typed-step.js";
 export {
   parseVendorSettings,
   requiredSetting,

@@ -1,11 +1,15 @@
 import {
   type CampaignPatch,
-  type RequestStep,
   sameWindowEveryDay,
+  type TypedStep,
   validationError,
 } from "@campaignkit/core";
 import type { components } from "./generated/velip-api.js";
+import type { VelipPaths } from "./velip-client.js";
 import { VELIP_MAX_REG } from "./velip-responses.js";
+
+/** A request of the Velip provider, checked against the generated paths of its client. */
+export type VelipStep = TypedStep<VelipPaths>;
 
 type VelipChange = components["schemas"]["ChangeCampaignRequest"];
 
@@ -49,7 +53,7 @@ export function toVelipChangeBody(id: string, patch: CampaignPatch): VelipChange
 }
 
 /** GetCampaignsList for one campaign: Velip has no get-one endpoint. */
-export function velipReadStep(id: string): RequestStep {
+export function velipReadStep(id: string): VelipStep {
   return {
     operationId: "getCampaignsList",
     method: "POST",
@@ -61,7 +65,7 @@ export function velipReadStep(id: string): RequestStep {
 }
 
 /** GetCampaignsList of up to `maxreg` campaigns: Velip documents no paging beyond it. */
-export function velipListStep(): RequestStep {
+export function velipListStep(): VelipStep {
   return {
     operationId: "getCampaignsList",
     method: "POST",
@@ -73,7 +77,7 @@ export function velipListStep(): RequestStep {
 }
 
 /** One ChangeCampaign request that sets `active`: 0 to pause, 1 to resume. */
-export function velipActiveStep(id: string, action: "pause" | "resume"): RequestStep {
+export function velipActiveStep(id: string, action: "pause" | "resume"): VelipStep {
   return {
     operationId: "changeCampaign",
     method: "POST",
@@ -90,7 +94,7 @@ export function velipActiveStep(id: string, action: "pause" | "resume"): Request
  * (status and settings together), so an update is never half-applied. When its answer holds no
  * campaign (code 230, or no `campaigns`), the provider reads the campaign back afterwards.
  */
-export function toVelipUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
+export function toVelipUpdateSteps(id: string, patch: CampaignPatch): VelipStep[] {
   return [
     {
       operationId: "changeCampaign",

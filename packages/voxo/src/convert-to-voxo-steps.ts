@@ -1,10 +1,14 @@
 import {
   type CampaignPatch,
-  type RequestStep,
   sameWindowEveryDay,
+  type TypedStep,
   validationError,
 } from "@campaignkit/core";
 import type { components } from "./generated/voxo-api.js";
+import type { VoxoPaths } from "./voxo-client.js";
+
+/** A request of the Voxo provider, checked against the generated paths of its client. */
+export type VoxoStep = TypedStep<VoxoPaths>;
 
 type VoxoUpdate = components["schemas"]["UpdateCampaignRequest"];
 type VoxoState = NonNullable<VoxoUpdate["state"]>;
@@ -53,7 +57,7 @@ export function toVoxoUpdateBody(patch: CampaignPatch): VoxoUpdate {
   return body;
 }
 
-function patchStep(id: string, body: VoxoUpdate, purpose: string): RequestStep {
+function patchStep(id: string, body: VoxoUpdate, purpose: string): VoxoStep {
   return {
     operationId: "updateCallCampaign",
     method: "PATCH",
@@ -67,7 +71,7 @@ function patchStep(id: string, body: VoxoUpdate, purpose: string): RequestStep {
 }
 
 /** Pausing or resuming: the same PATCH with only `state` (VOXO has no start/stop action). */
-export function voxoGetStep(id: string): RequestStep {
+export function voxoGetStep(id: string): VoxoStep {
   return {
     operationId: "getCallCampaign",
     method: "GET",
@@ -79,7 +83,7 @@ export function voxoGetStep(id: string): RequestStep {
 }
 
 /** The legacy list of one tenant: a bare array without paging, so one answer holds them all. */
-export function voxoListStep(tenantId: number): RequestStep {
+export function voxoListStep(tenantId: number): VoxoStep {
   return {
     operationId: "listCallCampaigns",
     method: "GET",
@@ -90,7 +94,7 @@ export function voxoListStep(tenantId: number): RequestStep {
   };
 }
 
-export function voxoStateStep(id: string, status: "active" | "paused"): RequestStep {
+export function voxoStateStep(id: string, status: "active" | "paused"): VoxoStep {
   return patchStep(
     id,
     { state: STATE[status] },
@@ -102,6 +106,6 @@ export function voxoStateStep(id: string, status: "active" | "paused"): RequestS
  * The requests of an update: always exactly one PATCH, state and settings together, so there is
  * no order to choose and no partial failure. Its answer is the updated campaign.
  */
-export function toVoxoUpdateSteps(id: string, patch: CampaignPatch): RequestStep[] {
+export function toVoxoUpdateSteps(id: string, patch: CampaignPatch): VoxoStep[] {
   return [patchStep(id, toVoxoUpdateBody(patch), "update the campaign")];
 }

@@ -83,7 +83,7 @@ export function createVendorClient<Paths extends {}>(
 ): Client<Paths> {
   const { vendor } = descriptor;
   const apiKey = checkApiKey(vendor, settings?.apiKey);
-  checkClientSettings(vendor, settings as unknown as Record<string, unknown>);
+  checkClientSettings(vendor, settings);
   const baseUrl = normalizeBaseURL(settings.baseURL ?? descriptor.defaultBaseURL, {
     vendor,
     allowInsecure: settings.allowInsecureBaseURL ?? false,

@@ -33,8 +33,20 @@ export function checkBoolean(vendor: string, field: string, value: unknown): voi
   }
 }
 
+/** The settings `checkClientSettings` reads, as a caller may have given them: any value. */
+export type UncheckedClientSettings = {
+  readonly [Name in
+    | "timeout"
+    | "maxRetries"
+    | "maxResponseBytes"
+    | "allowInsecureBaseURL"
+    | "fetch"
+    | "headers"
+    | "rateLimit"]?: unknown;
+};
+
 /** Checks every setting of `create<Vendor>Client()` but the credential and the base URL. */
-export function checkClientSettings(vendor: string, settings: Record<string, unknown>): void {
+export function checkClientSettings(vendor: string, settings: UncheckedClientSettings): void {
   checkTimeout(vendor, settings.timeout);
   checkMaxRetries(vendor, settings.maxRetries);
   wholeInRange(

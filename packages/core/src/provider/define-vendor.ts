@@ -15,7 +15,8 @@ import type {
   ProviderSettings,
 } from "./provider.js";
 import { providerKit } from "./provider-kit.js";
-import type { RequestStep, VendorResponses } from "./request-step.js";
+import type { VendorResponses } from "./request-step.js";
+import type { TypedStep } from "./typed-step.js";
 import {
   parseVendorSettings,
   type VendorSettingsSchema,
@@ -38,15 +39,18 @@ export interface VendorSpecFacts {
   rateLimit?: RateLimit;
 }
 
-/** The requests of each provider operation, as steps: data that can be sent or planned. */
-export interface VendorSteps<Extra> {
-  get(id: string): RequestStep;
+/**
+ * The requests of each provider operation, as steps typed by the vendor's generated `paths`:
+ * data that can be sent or planned.
+ */
+export interface VendorSteps<Extra, Paths> {
+  get(id: string): TypedStep<Paths>;
   /** `settings` are the vendor's extra settings, checked (VOXO lists per `tenantId`). */
-  list(settings: Extra): RequestStep;
+  list(settings: Extra): TypedStep<Paths>;
   /** In the order they are sent; the last one's answer is read as the campaign afterwards. */
-  update(id: string, patch: CampaignPatch): RequestStep[];
-  pause(id: string): RequestStep;
-  resume(id: string): RequestStep;
+  update(id: string, patch: CampaignPatch): TypedStep<Paths>[];
+  pause(id: string): TypedStep<Paths>;
+  resume(id: string): TypedStep<Paths>;
 }
 
 /** How the provider reads the answers of its steps. */
@@ -77,7 +81,7 @@ export interface VendorDefinitionInit<Paths extends {}, Schema extends VendorSet
   settings: Schema;
   /** What the vendor's campaign ids are: whole numbers, or any string. */
   ids: "integer" | "string";
-  steps: VendorSteps<VendorSettingValues<Schema>>;
+  steps: VendorSteps<VendorSettingValues<Schema>, Paths>;
   read: VendorReaders;
   /** Every operation's answer readings and the error decoder (the conformance suite runs them). */
   responses: VendorResponses;

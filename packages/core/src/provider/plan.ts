@@ -5,7 +5,7 @@ import {
 } from "../http/create-vendor-client.js";
 import { REDACTED } from "../http/redact-secrets.js";
 import type { PlannedRequest } from "./provider.js";
-import type { RequestStep } from "./request-step.js";
+import { type AnyVendorClient, type RequestStep, requestOf } from "./request-step.js";
 
 const SECRET_HEADER = /authorization|api[-_]?key|token|secret|cookie|password/i;
 
@@ -40,19 +40,16 @@ export async function planSteps(
     return new Response(null, { status: 204 });
   };
   // Nothing is sent: no rate to keep, nothing to retry.
-  const client = createVendorClient<never>(descriptor, {
+  const client: AnyVendorClient = createVendorClient(descriptor, {
     ...settings,
     apiKey: REDACTED,
     fetch: record,
     rateLimit: false,
     maxRetries: 0,
-  }) as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
+  });
   for (const step of steps) {
     purpose = step.purpose;
-    await client[step.method]?.(step.path, {
-      params: step.params ?? {},
-      ...(step.body === undefined ? {} : { body: step.body }),
-    });
+    await requestOf(client, step);
   }
   return planned;
 }

@@ -1,4 +1,3 @@
-import type { Client } from "openapi-fetch";
 import type { VendorClientSettings, VendorDescriptor } from "../http/create-vendor-client.js";
 import type { Campaign } from "../model/campaign.js";
 import { type CampaignPatch, parseCampaignPatch } from "../model/campaign-patch.js";
@@ -6,7 +5,12 @@ import { checkPatchSupported, type ProviderCapabilities } from "./capabilities.j
 import { checkCampaignId } from "./operation-helpers.js";
 import { planSteps } from "./plan.js";
 import type { CallOptions, ListCampaignsQuery, PlannedRequest } from "./provider.js";
-import { type RequestStep, sendStep, type VendorResponses } from "./request-step.js";
+import {
+  type AnyVendorClient,
+  type RequestStep,
+  sendStep,
+  type VendorResponses,
+} from "./request-step.js";
 
 /**
  * What `providerKit` builds a provider's plumbing from: the vendor's descriptor, settings, typed
@@ -16,7 +20,7 @@ export interface ProviderKitOptions {
   descriptor: VendorDescriptor;
   settings: VendorClientSettings;
   /** The vendor's typed client, built from `descriptor` and `settings`. */
-  client: unknown;
+  client: AnyVendorClient;
   capabilities: ProviderCapabilities;
   responses: VendorResponses;
   /** What the vendor's campaign ids are: whole numbers, or any string. */
@@ -45,13 +49,7 @@ export function providerKit(options: ProviderKitOptions): ProviderKit {
   const { vendor } = options.descriptor;
   return {
     send: (step, callOptions) =>
-      sendStep(
-        options.client as Client<never>,
-        vendor,
-        step,
-        options.responses.decodeError,
-        callOptions,
-      ),
+      sendStep(options.client, vendor, step, options.responses.decodeError, callOptions),
     checkId: (id) => checkCampaignId(vendor, id, options.ids),
     validPatch: (patch) => {
       const parsed = parseCampaignPatch(vendor, patch);

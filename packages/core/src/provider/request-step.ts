@@ -9,7 +9,7 @@ import type { CallOptions } from "./provider.js";
 export interface RequestStep {
   /** The spec's operationId, used to decode this operation's documented errors. */
   operationId: string;
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** The path template, as in the spec: `/campaigns/{id}`. */
   path: string;
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
@@ -31,10 +31,27 @@ export type ErrorDecoder = (
   body: unknown,
 ) => CampaignkitError | undefined;
 
-type LooseClient = Record<
-  string,
-  (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
->;
+/**
+ * A vendor's client with its paths erased. Steps are checked against the generated paths where
+ * they are built (`TypedStep`); sending them needs no second check.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the paths were checked when the step was built
+export type AnyVendorClient = Client<any>;
+
+const METHODS = { GET: "get", POST: "post", PATCH: "patch", PUT: "put", DELETE: "delete" } as const;
+
+/** Calls the client for one step: the same path, params and body whether sent or planned. */
+export function requestOf(
+  client: AnyVendorClient,
+  step: RequestStep,
+  init: { signal?: AbortSignal; parseAs?: "stream"; campaignkit?: RequestPolicy } = {},
+) {
+  return client.request(METHODS[step.method], step.path, {
+    params: step.params ?? {},
+    ...(step.body === undefined ? {} : { body: step.body }),
+    ...init,
+  });
+}
 
 function asCampaignkitError(vendor: string, error: unknown): CampaignkitError {
   if (error instanceof CampaignkitError) return error;
@@ -89,7 +106,7 @@ async function successBody(response: Response): Promise<unknown> {
 
 /** Sends one step through the typed client and returns the success body, or throws a typed error. */
 export async function sendStep(
-  client: Client<never>,
+  client: AnyVendorClient,
   vendor: string,
   step: RequestStep,
   decodeError: ErrorDecoder,
@@ -101,14 +118,10 @@ export async function sendStep(
     maxRetries: options.maxRetries,
     operationId: step.operationId,
   };
-  const call = (client as unknown as LooseClient)[step.method];
-  if (!call) throw new TypeError(`the client has no ${step.method} method`);
-  let result: Awaited<ReturnType<typeof call>>;
+  let result: Awaited<ReturnType<typeof requestOf>>;
   let body: unknown;
   try {
-    result = await call(step.path, {
-      params: step.params ?? {},
-      ...(step.body === undefined ? {} : { body: step.body }),
+    result = await requestOf(client, step, {
       ...(options.signal ? { signal: options.signal } : {}),
       // The guard has parsed the answer already: the client is asked for the stream, not to parse again.
       parseAs: "stream",

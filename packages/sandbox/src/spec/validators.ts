@@ -1,10 +1,11 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsPlugin from "ajv-formats";
+import { createRequire } from "node:module";
+import type { FormatsPlugin } from "ajv-formats";
 import type { Json } from "./load-spec.js";
 
-// ajv-formats is CommonJS: under Node's ESM loader its default export is `module.exports`.
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin })
-  .default ?? addFormatsPlugin) as unknown as (ajv: Ajv2020) => Ajv2020;
+// ajv-formats is CommonJS, whose `module.exports` is the plugin: `require` gives it as it is,
+// where an ESM default import would give the module object under Node's loader.
+const addFormats: FormatsPlugin = createRequire(import.meta.url)("ajv-formats");
 
 /** A JSON Schema 2020-12 validator for the (dereferenced) schemas of an OpenAPI 3.1 document. */
 export class SchemaValidator {
