@@ -42,6 +42,7 @@ export const alturVendor = defineVendor({
   responses: alturResponses,
 });
 
+/** The settings of `createAltur`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type AlturSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (cycles, templates, archive). */

@@ -34,6 +34,7 @@ export const asissoVendor = defineVendor({
   responses: asissoResponses,
 });
 
+/** The settings of `createAsisso`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type AsissoSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (start, circuit breaker, logs). */

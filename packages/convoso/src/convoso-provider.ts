@@ -35,6 +35,7 @@ export const convosoVendor = defineVendor({
   responses: convosoResponses,
 });
 
+/** The settings of `createConvoso`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type ConvosoSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (`last_call_date`). */

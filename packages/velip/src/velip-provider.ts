@@ -44,6 +44,7 @@ export const velipVendor = defineVendor({
   responses: velipResponses,
 });
 
+/** The settings of `createVelip`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type VelipSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (filters, groups, CreateCampaign fields). */

@@ -42,6 +42,7 @@ export const voxoVendor = defineVendor({
   responses: voxoResponses,
 });
 
+/** The settings of `createVoxo`: the common provider settings and VOXO's `tenantId`. */
 export type VoxoSettings = ProviderSettings & {
   /** The tenant whose campaigns `listCampaigns` reads (VOXO's legacy list needs one). */
   tenantId?: number;

@@ -2,6 +2,7 @@
 // has a `campaignkit.vendor` field (`pnpm generate`). Do not edit by hand.
 import type { RegisteredVendor } from "@campaignkit/core";
 
+/** Every vendor of the workspace: static facts, and `load()` for its definition. */
 export const VENDOR_REGISTRY = [
   {
     id: "altur",
@@ -50,6 +51,7 @@ export const VENDOR_REGISTRY = [
   },
 ] as const;
 
+/** A vendor of the workspace: one of `VENDOR_REGISTRY`'s ids. */
 export type VendorId = (typeof VENDOR_REGISTRY)[number]["id"];
 
 /** Every vendor id, in display order. */

@@ -44,12 +44,15 @@ export interface VendorSpecFacts {
  * data that can be sent or planned.
  */
 export interface VendorSteps<Extra, Paths> {
+  /** The read of one campaign. */
   get(id: string): TypedStep<Paths>;
   /** `settings` are the vendor's extra settings, checked (VOXO lists per `tenantId`). */
   list(settings: Extra): TypedStep<Paths>;
   /** In the order they are sent; the last one's answer is read as the campaign afterwards. */
   update(id: string, patch: CampaignPatch): TypedStep<Paths>[];
+  /** The request that pauses a campaign. */
   pause(id: string): TypedStep<Paths>;
+  /** The request that resumes a campaign. */
   resume(id: string): TypedStep<Paths>;
 }
 
@@ -69,6 +72,7 @@ export interface VendorReaders {
   missingAfterUpdate?: "read-back" | "not-found";
 }
 
+/** What a vendor package gives `defineVendor`. */
 export interface VendorDefinitionInit<Paths extends {}, Schema extends VendorSettingsSchema> {
   /** The spec's facts with the `User-Agent`: `vendorDescriptor(<vendor>SpecFacts, PACKAGE_VERSION)`. */
   descriptor: VendorDescriptor;
@@ -105,7 +109,9 @@ export interface VendorDefinition<
   readonly settings: Schema;
   readonly ids: "integer" | "string";
   readonly responses: VendorResponses;
+  /** The typed client, as `create<Vendor>Client` builds it. */
   createClient(settings: VendorClientSettings): Client<Paths>;
+  /** The provider, as `create<Vendor>` builds it: the extra settings are checked first. */
   create(settings: ProviderSettings & VendorSettingValues<Schema>): VendorProvider<Paths>;
 }
 
@@ -150,6 +156,7 @@ export interface RegisteredVendor {
   readonly settings: VendorSettingsSchema;
   readonly ids: "integer" | "string";
   readonly responses: VendorResponses;
+  /** The vendor's typed client (its paths erased here). */
   createClient(settings: VendorClientSettings): unknown;
   /** `settings` may carry the extra settings `settings` declares (VOXO's `tenantId`). */
   create(settings: ProviderSettings): CampaignProvider;
