@@ -125,6 +125,7 @@ describe("status, latency and reset faults", () => {
   });
 
   it("delays then answers normally on latency", async () => {
+    // A real (short) delay on a real socket: the answer still arrives whole after it.
     sandbox.injectFaults("convoso", { kind: "latency", ms: 30 });
     await expect(createConvoso(sandbox.vendors.convoso).getCampaign("111")).resolves.toMatchObject({
       name: "Sales Campaign",

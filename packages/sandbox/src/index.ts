@@ -51,4 +51,5 @@ export {
   withoutFields,
 } from "./spec/wire.js";
 export { startSandbox } from "./start-sandbox.js";
+export type { VelipLockoutState } from "./velip-lockout.js";
 export { TERMINAL_ACTIONS, VENDOR_ACTIONS, type VendorAction } from "./vendor-actions.js";

@@ -1,4 +1,5 @@
 import { SIMULATIONS } from "./generated/simulators.js";
+import type { VelipLockoutState } from "./velip-lockout.js";
 
 /** The vendors the sandbox simulates: one per `simulate-<vendor>.ts` (generated list). */
 export type SandboxVendor = (typeof SIMULATIONS)[number]["vendor"];
@@ -76,6 +77,12 @@ export interface Sandbox {
   injectFaults(vendor: SandboxVendor, ...faults: Fault[]): void;
   /** Every request a vendor received, in order. */
   requests(vendor: SandboxVendor): readonly SandboxRequestRecord[];
+  /**
+   * Where the vendor's documented auth lockout rules stand now, on the sandbox's clock, read
+   * only (for assertions such as "a wrong key never got the account locked"): Velip only, the one
+   * vendor that documents lockouts; `undefined` for the others and for a vendor not started.
+   */
+  lockout(vendor: SandboxVendor): VelipLockoutState | undefined;
   /** The vendor's campaigns as its wire format, for assertions. */
   campaigns(vendor: SandboxVendor): readonly unknown[];
   /**

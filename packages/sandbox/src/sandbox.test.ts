@@ -138,6 +138,7 @@ describe("startSandbox", () => {
     const sandbox = await startSandbox({ vendors: ["voxo"] });
     sandbox.injectFaults("voxo", { kind: "latency", ms: 600_000 });
     const pending = raw(sandbox, "voxo", "GET", "/call-campaigns/101").catch((error) => error);
+    // Real I/O: poll (5 ms turns) until the request has reached the server through the socket.
     while (sandbox.requests("voxo").length === 0) await new Promise((r) => setTimeout(r, 5));
     await sandbox.close();
     await sandbox.close(); // a second close is harmless

@@ -201,7 +201,9 @@ describe("altur PATCH refusals", () => {
 
 describe("altur's 12 requests per second", () => {
   it("answers the 13th request within one second with 429 and retry-after", async () => {
-    const limited = await startSandbox({ vendors: ["altur"] });
+    // The sandbox's clock stands still: all 13 fall in one second however slow the machine.
+    let now = 5_000;
+    const limited = await startSandbox({ vendors: ["altur"], clock: () => now });
     try {
       const statuses: number[] = [];
       let last: Awaited<ReturnType<typeof raw>> | undefined;
@@ -216,6 +218,11 @@ describe("altur's 12 requests per second", () => {
         createAltur({ ...limited.vendors.altur, maxRetries: 0 }).getCampaign("123"),
       );
       expect(error).toMatchObject({ code: "RATE_LIMITED", httpStatus: 429 });
+      // The window slides: 999 ms after the first request it is still full, at 1000 ms it has room.
+      now += 999;
+      expect((await raw(limited, "altur", "GET", "/campaigns/123")).status).toBe(429);
+      now += 1;
+      expect((await raw(limited, "altur", "GET", "/campaigns/123")).status).toBe(200);
     } finally {
       await limited.close();
     }

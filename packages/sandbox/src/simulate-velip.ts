@@ -139,6 +139,8 @@ export function createVelipSimulator(extra: number): VendorSimulator {
 
     record: (id) => store.get(id),
 
+    lockout: (now) => lockout.state(now),
+
     reset() {
       store.reset();
       lockout.reset();

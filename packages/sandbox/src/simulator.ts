@@ -1,6 +1,7 @@
 import type { Problem } from "./request-problems.js";
 import type { SandboxVendor } from "./sandbox-types.js";
 import type { Json, JsonObject } from "./spec/load-spec.js";
+import type { VelipLockoutState } from "./velip-lockout.js";
 
 /** One answer of a simulator, before any fault mangles it. */
 export interface Answer {
@@ -64,6 +65,8 @@ export interface VendorSimulator {
   handle(request: SimRequest): Answer;
   /** The campaigns as the vendor sends them. */
   campaigns(): Json[];
+  /** Where the vendor's auth lockout rules stand at `now` (Velip only). */
+  lockout?(now: number): VelipLockoutState;
   /** The live wire campaign (not a copy), for the vendor's own actions (`sandbox.act`). */
   record?(id: string): JsonObject | undefined;
   reset(): void;

@@ -90,12 +90,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       timers.set(timer, resolve);
     });
 
+  const now = options.clock ?? (() => performance.now());
   const server = createServer(
     createRouter({
       routes,
       validator: new SchemaValidator(),
       enforceRateLimits: options.enforceRateLimits ?? true,
-      now: options.clock ?? (() => performance.now()),
+      now,
       sleep,
       isClosed: () => closed,
     }),
@@ -133,6 +134,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
 
     requests: (vendor) => routeOf(vendor).log.map((record) => ({ ...record })),
+
+    lockout: (vendor) => routeOf(vendor).simulator?.lockout?.(now()),
 
     campaigns: (vendor) => routeOf(vendor).simulator?.campaigns() ?? [],
 

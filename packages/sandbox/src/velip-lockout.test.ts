@@ -23,10 +23,17 @@ const list = (headers?: Record<string, string>, noAuth = false) =>
 const unknownToken = (i = 0) => ({ authorization: `Bearer ck-canary-unknown-${i}` });
 /** A token that names the account's user (its first 10 characters) with a wrong rest. */
 const wrongForUser = { authorization: `Bearer ${SANDBOX_API_KEYS.velip.slice(0, 10)}-wrong-rest` };
+/** No lock, no ban, no failure: `sandbox.lockout("velip")` of a fresh sandbox. */
+const CLEAR = { banned: false, ipLocked: false, lockedUsers: 0, failedAuthentications: 0 };
 const codeOf = (answer: { body: unknown }) =>
   (answer.body as { return?: { status_code?: string } }).return?.status_code;
 
 describe("Velip's lockout rules in the sandbox", () => {
+  it("reports no lockout for the vendors that document none", () => {
+    expect(sandbox.lockout("velip")).toEqual(CLEAR);
+    expect(sandbox.lockout("altur")).toBeUndefined();
+  });
+
   it("answers 102 to a token it does not know, and 100 to no token", async () => {
     expect(codeOf(await list(unknownToken()))).toBe("102");
     expect(codeOf(await list(undefined, true))).toBe("100");
@@ -42,10 +49,12 @@ describe("Velip's lockout rules in the sandbox", () => {
     }
     const banned = await list();
     expect([banned.status, codeOf(banned)]).toEqual([401, "199"]);
+    expect(sandbox.lockout("velip")).toMatchObject({ banned: true, failedAuthentications: 15 });
     now += 24 * 60 * MINUTE; // a day later: still banned, only the admin team lifts it
     expect(codeOf(await list())).toBe("199");
     sandbox.reset();
     expect((await list()).status).toBe(200);
+    expect(sandbox.lockout("velip")).toEqual(CLEAR);
   });
 
   it("does not ban for SID-not-found spread wider than 10 minutes", async () => {
@@ -53,6 +62,7 @@ describe("Velip's lockout rules in the sandbox", () => {
     now += 10 * MINUTE;
     for (let i = 0; i < 5; i++) expect(codeOf(await list(unknownToken(i)))).toBe("102");
     expect((await list()).status).toBe(200);
+    expect(sandbox.lockout("velip")).toEqual({ ...CLEAR, failedAuthentications: 19 });
   });
 
   it("locks access after 20 failed authentications in 10 minutes (131), then lets it go", async () => {
@@ -61,7 +71,13 @@ describe("Velip's lockout rules in the sandbox", () => {
     }
     const locked = await list();
     expect([locked.status, codeOf(locked)]).toEqual([401, "131"]);
+    expect(sandbox.lockout("velip")).toEqual({
+      ...CLEAR,
+      ipLocked: true,
+      failedAuthentications: 20,
+    });
     now += 10 * MINUTE;
+    expect(sandbox.lockout("velip")?.ipLocked).toBe(false);
     expect((await list()).status).toBe(200);
   });
 
@@ -71,6 +87,11 @@ describe("Velip's lockout rules in the sandbox", () => {
     }
     const locked = await list();
     expect([locked.status, codeOf(locked)]).toEqual([401, "132"]);
+    expect(sandbox.lockout("velip")).toEqual({
+      ...CLEAR,
+      lockedUsers: 1,
+      failedAuthentications: 5,
+    });
     // Another user's attempts are not locked by it: an unknown token still gets 102.
     expect(codeOf(await list(unknownToken()))).toBe("102");
     now += 10 * MINUTE;
@@ -89,5 +110,6 @@ describe("Velip's lockout rules in the sandbox", () => {
     expect(codeOf(await list())).toBe("199");
     now += 2 * 60 * MINUTE;
     expect(codeOf(await list())).toBe("199");
+    expect(sandbox.lockout("velip")?.banned).toBe(true);
   });
 });

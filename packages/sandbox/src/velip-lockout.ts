@@ -44,6 +44,18 @@ export function velipTokenOf(attempt: AuthAttempt): string | undefined {
   return typeof sid === "string" ? sid : undefined;
 }
 
+/** Where Velip's lockout rules stand for the sandbox's one caller (`Sandbox.lockout("velip")`). */
+export interface VelipLockoutState {
+  /** On the permanent blacklist: every request gets `199` until `reset()`. */
+  banned: boolean;
+  /** 20 failed authentications in the last 10 minutes: every request gets `131`. */
+  ipLocked: boolean;
+  /** Users (token prefixes) with 5 failed attempts in the last 10 minutes: `132` for them. */
+  lockedUsers: number;
+  /** Failed authentications of the IP in the last hour (100 of them ban it). */
+  failedAuthentications: number;
+}
+
 export class VelipLockout {
   /** Every failed authentication of the IP, by time. */
   #failures: number[] = [];
@@ -83,6 +95,27 @@ export class VelipLockout {
       return this.#fail(false, now, undefined, "102", "SID not found");
     }
     return this.#fail(false, now, user, "100", "fail authentication");
+  }
+
+  /**
+   * Where the rules stand at `now`, read only (the windows are not pruned): whether the IP is
+   * banned (`199`) or locked (`131`), how many users are locked (`132`), and how many failed
+   * authentications are inside the hour.
+   */
+  state(now: number): VelipLockoutState {
+    const count = (times: readonly number[], windowMs: number) =>
+      times.filter((at) => now - at < windowMs).length;
+    const { ipTrials, userTrials } = VELIP_LOCKOUT_RULES;
+    let lockedUsers = 0;
+    for (const times of this.#userFailures.values()) {
+      if (count(times, userTrials.windowMs) >= userTrials.failures) lockedUsers++;
+    }
+    return {
+      banned: this.#banned,
+      ipLocked: count(this.#failures, ipTrials.windowMs) >= ipTrials.failures,
+      lockedUsers,
+      failedAuthentications: count(this.#failures, ONE_HOUR),
+    };
   }
 
   reset(): void {
