@@ -35,6 +35,7 @@ const CASES: FaultCase[] = [
   },
   {
     name: "latency past the deadline",
+    // Real time on purpose: the per-call deadline (300 ms) against a real socket's late answer.
     faults: [{ kind: "latency", ms: 3000 }],
     outcome: "TIMEOUT",
     requests: 1,

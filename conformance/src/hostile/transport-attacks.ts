@@ -109,6 +109,7 @@ export const TRANSPORT_ATTACKS: readonly HostileAttack[] = [
     async run(vendor) {
       const ready = await freshContext();
       ready.vendorServer.handle(() => undefined);
+      // Real time on purpose: the deadline against a real socket, kept short (300 ms).
       const error = await rejectionOf(
         hostileProvider(ready, vendor, { fetch: deafFetch, timeout: 300 }).getCampaign(
           vendor.provider.sampleId,
@@ -126,6 +127,7 @@ export const TRANSPORT_ATTACKS: readonly HostileAttack[] = [
         response.writeHead(200, { "content-type": "application/json", "content-length": "4096" });
         response.write('{"campaigns":[');
       });
+      // Real time on purpose: the deadline against a real socket, kept short (300 ms).
       const error = await rejectionOf(
         hostileProvider(ready, vendor, { fetch: deafFetch, timeout: 300 }).getCampaign(
           vendor.provider.sampleId,

@@ -90,6 +90,7 @@ describe("campaignkit apply: two processes, a kill, a cut journal line", () => {
     const { text, ids } = voxoLines(sandbox, 40, "Locked");
     writeFileSync(join(dir, "locked.jsonl"), text);
     const journal = join(dir, "locked.jsonl.journal");
+    // Real time on purpose: the first process must still be running (mid-request) when the second starts.
     sandbox.injectFaults("voxo", { kind: "latency", ms: 150, times: 1000 });
     const first = startCli(["apply", "locked.jsonl", "--concurrency", "2"], { env, cwd: dir });
     const started = () =>

@@ -262,7 +262,8 @@ describe("campaignkit apply, killed mid-run, then --resume", () => {
     const built = buildChanges(await listAll(env));
     writeFileSync(join(dir, "killed.jsonl"), built.text);
     const journal = join(dir, "killed.jsonl.journal");
-    // Slow every vendor down so that the kill lands in the middle of the run.
+    // Slow every vendor down so that the kill lands in the middle of the run (real time on
+    // purpose: a real process is killed between real requests; 150 ms per request keeps it short).
     for (const vendor of VENDORS) {
       sandbox.injectFaults(vendor, { kind: "latency", ms: 150, times: 400 });
     }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CampaignkitError, ConnectionError, RequestTimeoutError } from "../errors.js";
+import { settledAtDeadline } from "../test-support/fake-deadline.js";
 import { createVendorClient, type VendorDescriptor } from "./create-vendor-client.js";
 import { resetCredentialGuard } from "./credential-guard.js";
 
@@ -142,16 +143,18 @@ describe("hostile and broken answers", () => {
     const never = new ReadableStream<Uint8Array>({
       start: (controller) => controller.enqueue(new TextEncoder().encode("{")),
     });
-    const error = await rejection(
-      createVendorClient<Paths>(vendor, {
-        apiKey: KEY,
-        maxRetries: 0,
-        timeout: 50,
-        fetch: async (request) => {
-          request.signal.addEventListener("abort", () => never.cancel().catch(() => undefined));
-          return new Response(never, { headers: { "content-type": "application/json" } });
-        },
-      }).GET("/c"),
+    const error = await settledAtDeadline(
+      () =>
+        createVendorClient<Paths>(vendor, {
+          apiKey: KEY,
+          maxRetries: 0,
+          timeout: 50,
+          fetch: async (request) => {
+            request.signal.addEventListener("abort", () => never.cancel().catch(() => undefined));
+            return new Response(never, { headers: { "content-type": "application/json" } });
+          },
+        }).GET("/c"),
+      50,
     );
     expect(error).toBeInstanceOf(RequestTimeoutError);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CampaignkitError } from "../errors.js";
+import { settledAtDeadline } from "../test-support/fake-deadline.js";
 import {
   createVendorClient,
   type VendorClientSettings,
@@ -121,24 +122,31 @@ describe("deadlines", () => {
     );
 
   it("ends a call that gets no answer with TIMEOUT", async () => {
-    const error = await client(hang, { timeout: 30 })
-      .GET("/things/{id}", { params: { path: { id: 1 } } })
-      .catch((e: unknown) => e);
+    const error = await settledAtDeadline(
+      () => client(hang, { timeout: 30 }).GET("/things/{id}", { params: { path: { id: 1 } } }),
+      30,
+    );
     expect(error).toMatchObject({ code: "TIMEOUT", vendor: "acme" });
   });
 
   it("ends the call even when the fetch ignores abort signals", async () => {
     const deaf = () => new Promise<Response>(() => undefined);
-    const error = await client(deaf, { timeout: 30 })
-      .GET("/things/{id}", { params: { path: { id: 1 } } })
-      .catch((e: unknown) => e);
+    const error = await settledAtDeadline(
+      () => client(deaf, { timeout: 30 }).GET("/things/{id}", { params: { path: { id: 1 } } }),
+      30,
+    );
     expect(error).toMatchObject({ code: "TIMEOUT" });
   });
 
   it("takes a per-call timeout over the client's", async () => {
-    const error = await client(hang, { timeout: 60_000 })
-      .GET("/things/{id}", { params: { path: { id: 1 } }, campaignkit: { timeout: 20 } } as never)
-      .catch((e: unknown) => e);
+    const error = await settledAtDeadline(
+      () =>
+        client(hang, { timeout: 60_000 }).GET("/things/{id}", {
+          params: { path: { id: 1 } },
+          campaignkit: { timeout: 20 },
+        } as never),
+      20,
+    );
     expect(error).toMatchObject({ code: "TIMEOUT" });
   });
 

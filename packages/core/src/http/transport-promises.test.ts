@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CampaignkitError } from "../errors.js";
+import { settledAtDeadline } from "../test-support/fake-deadline.js";
 import { createVendorClient, type VendorDescriptor } from "./create-vendor-client.js";
 import { MAX_JSON_DEPTH } from "./guarded-response.js";
 import { limiterCount, limiterFor } from "./rate-limiter.js";
@@ -134,16 +135,18 @@ describe("the deadline always wins", () => {
     const never = new ReadableStream<Uint8Array>({
       start: (controller) => controller.enqueue(new TextEncoder().encode("{")),
     });
-    const error = await rejection(
-      createVendorClient<Paths>(vendor, {
-        apiKey: KEY,
-        timeout: 50,
-        maxRetries: 0,
-        fetch: async () =>
-          new Response(never, {
-            headers: { "content-type": "application/json", "content-length": "10" },
-          }),
-      }).GET("/c"),
+    const error = await settledAtDeadline(
+      () =>
+        createVendorClient<Paths>(vendor, {
+          apiKey: KEY,
+          timeout: 50,
+          maxRetries: 0,
+          fetch: async () =>
+            new Response(never, {
+              headers: { "content-type": "application/json", "content-length": "10" },
+            }),
+        }).GET("/c"),
+      50,
     );
     expect(error).toMatchObject({ code: "TIMEOUT" });
   });
