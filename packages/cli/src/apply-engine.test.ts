@@ -222,6 +222,79 @@ describe("applyChanges", () => {
   });
 });
 
+describe("applyChanges when the vendor took a write but its answer could not be read", () => {
+  /** The error core gives for a write answered 2xx whose body was over the cap. */
+  const unread = (details: Record<string, unknown>) =>
+    new CampaignkitError({
+      code: "INVALID_RESPONSE",
+      vendor: "asisso",
+      httpStatus: 200,
+      message: "asisso: the answer is over 10485760 bytes",
+      details: { answerUnread: true, ...details },
+    });
+
+  it("reports and journals the line as applied, not rejected", async () => {
+    const { provider } = fakeProvider([campaign("1")]);
+    const records: JournalRecord[] = [];
+    const [outcome] = await applyAll(
+      [change(3, "1", { action: "pause" })],
+      engine(
+        {
+          ...provider,
+          pauseCampaign: async () => {
+            throw unread({ applied: ["pause the campaign"] });
+          },
+        },
+        records,
+      ),
+    );
+    expect(outcome).toMatchObject({ line: 3, outcome: "applied" });
+    expect(outcome?.message).toMatch(/^applied; the vendor's answer could not be read \(.*over/);
+    expect(records.map((r) => [r.type, "outcome" in r ? r.outcome : undefined])).toEqual([
+      ["started", undefined],
+      ["outcome", "applied"],
+    ]);
+  });
+
+  it("leaves a line whose later request was not sent without outcome, so --resume sends the rest", async () => {
+    const { provider } = fakeProvider([campaign("1")]);
+    const records: JournalRecord[] = [];
+    const [outcome] = await applyAll(
+      [change(4, "1", { patch: { status: "paused", name: "Spring" } })],
+      engine(
+        {
+          ...provider,
+          updateCampaign: async () => {
+            throw unread({ applied: ["pause the campaign"], notSent: ["set name"] });
+          },
+        },
+        records,
+      ),
+    );
+    expect(outcome).toMatchObject({ line: 4, outcome: "pending", code: "INVALID_RESPONSE" });
+    expect(outcome?.message).toMatch(/partly applied \(pause the campaign\).*set name.*--resume/);
+    expect(records.map((r) => r.type)).toEqual(["started"]);
+    expect(resumeStateOf(records).interrupted.has(4)).toBe(true);
+  });
+
+  it("still rejects an unread answer of a write that failed", async () => {
+    const { provider } = fakeProvider([campaign("1")]);
+    const [outcome] = await applyAll(
+      [change(5, "1", { action: "pause" })],
+      engine(
+        {
+          ...provider,
+          pauseCampaign: async () => {
+            throw unread({});
+          },
+        },
+        [],
+      ),
+    );
+    expect(outcome).toMatchObject({ line: 5, outcome: "rejected", code: "INVALID_RESPONSE" });
+  });
+});
+
 describe("applyChanges after a vendor refuses the credential", () => {
   const refusal = () =>
     new CampaignkitError({

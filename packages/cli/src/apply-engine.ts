@@ -35,7 +35,8 @@ export interface LineOutcome {
   change?: string;
   /**
    * `pending`: not done, no outcome in the journal (`--resume` runs it): cut off by a signal, or
-   * its vendor refused the credential (then `code` is `AUTH` and `message` says so).
+   * its vendor refused the credential (then `code` is `AUTH` and `message` says so), or part of
+   * its requests landed with an answer that could not be read and the rest were not sent.
    */
   outcome: Outcome | "pending" | "planned";
   code?: string;
@@ -154,6 +155,19 @@ function messageOf(error: unknown): { code: string; field?: string; message: str
   return { code: "VENDOR", message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * A write the vendor took (it answered 2xx) whose answer could not be read (over the size cap,
+ * cut off): core says so with `details.answerUnread` and the write's purpose in
+ * `details.applied`. `"whole"`: every request of the line landed; `"partly"`: later requests of
+ * the line were not sent (`details.notSent`). Undefined for any other error.
+ */
+function unreadWrite(error: unknown): "whole" | "partly" | undefined {
+  if (!isCampaignkitError(error) || error.details?.answerUnread !== true) return undefined;
+  const { applied, failed, notSent } = error.details;
+  if (!Array.isArray(applied) || applied.length === 0 || failed !== undefined) return undefined;
+  return Array.isArray(notSent) && notSent.length > 0 ? "partly" : "whole";
+}
+
 /** Why a line of a vendor whose credential was refused is not done. */
 function refusalOf(error: CampaignkitError): { code: string; message: string } {
   return {
@@ -264,6 +278,38 @@ export async function applyChanges(
       if (isCredentialRefusal(error)) {
         if (!refused.has(vendor)) refused.set(vendor, refusalOf(error));
         return notDone();
+      }
+      const unread = unreadWrite(error);
+      if (unread === "whole") {
+        // The vendor took the write: applied, not rejected, however its answer looked.
+        const message = `applied; the vendor's answer could not be read (${(error as Error).message})`;
+        try {
+          await record({
+            type: "outcome",
+            line,
+            vendor,
+            id,
+            outcome: "applied",
+            message,
+            at: now(),
+          });
+        } catch {
+          return finish({
+            outcome: "applied",
+            message: `${message}; its outcome could not be journaled (a --resume reads it again)`,
+          });
+        }
+        return finish({ outcome: "applied", message });
+      }
+      if (unread === "partly") {
+        // Part of the line landed: no outcome (its `started` record stays), so --resume reads the
+        // campaign and sends only what it does not show yet.
+        const { applied, notSent } = (error as CampaignkitError).details ?? {};
+        return finish({
+          outcome: "pending",
+          code: (error as CampaignkitError).code,
+          message: `not done: partly applied (${String(applied)}); the vendor's answer could not be read, so ${String(notSent)} was not sent. Run again with --resume: it reads the campaign and sends the rest`,
+        });
       }
       const failure = messageOf(error);
       try {
