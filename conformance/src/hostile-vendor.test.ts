@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { HostileAttack } from "./hostile/attack.ts";
 import { closeContext } from "./hostile/context.ts";
 import { CREDENTIAL_ATTACKS } from "./hostile/credential-attacks.ts";
@@ -26,8 +26,12 @@ afterAll(async () => {
   writeFileSync(join(dir, "hostile.json"), `${JSON.stringify(results, null, 2)}\n`);
 });
 
+/** The vendors an attack runs against. */
+const targetsOf = (attack: HostileAttack) =>
+  VENDORS.filter((v) => !attack.vendors || attack.vendors.includes(v.id));
+
 for (const attack of ATTACKS) {
-  const targets = VENDORS.filter((v) => !attack.vendors || attack.vendors.includes(v.id));
+  const targets = targetsOf(attack);
   describe(`${attack.class}: ${attack.name}`, () => {
     it.each(targets.map((v) => [v.id, v] as const))(
       "%s",
@@ -51,4 +55,32 @@ it("the suite keeps an attack of every class it covers", () => {
     if (!classes.has(expected))
       throw new Error(`no ${expected} attack in the hostile-vendor suite`);
   }
+});
+
+it("docs/reliability.md gives the figures this suite runs (attacks, runs and held, per class)", () => {
+  const docs = readFileSync(
+    join(import.meta.dirname, "..", "..", "docs", "reliability.md"),
+    "utf8",
+  );
+  const runs = ATTACKS.reduce((sum, attack) => sum + targetsOf(attack).length, 0);
+  expect(docs).toContain(
+    `### Hostile vendors: ${ATTACKS.length} attacks, ${runs} of ${runs} attack runs held`,
+  );
+  for (const name of new Set(ATTACKS.map((attack) => attack.class))) {
+    const mine = ATTACKS.filter((attack) => attack.class === name);
+    const mineRuns = mine.reduce((sum, attack) => sum + targetsOf(attack).length, 0);
+    expect(docs).toMatch(
+      new RegExp(
+        `^\\| ${name} \\(\`hostile/${name}-attacks\\.ts\`\\) \\| ${mine.length} \\| ${mineRuns} \\| ${mineRuns} \\|`,
+        "m",
+      ),
+    );
+  }
+  const credentialRuns = ATTACKS.filter((attack) => attack.class === "credential").reduce(
+    (sum, attack) => sum + targetsOf(attack).length,
+    0,
+  );
+  expect(docs).toContain(
+    `### Refused credentials: ${credentialRuns} of ${credentialRuns} attack runs held`,
+  );
 });
