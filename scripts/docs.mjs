@@ -17,6 +17,9 @@ const perPackage = {
   // A public type may name an internal one (a zod schema behind a type, a step helper's input):
   // that is not a missing export.
   validation: { notExported: false, invalidLink: true, rewrittenLink: true, notDocumented: true },
+  // Source links need a git remote, which a checkout made without one lacks; the reference is read
+  // locally, beside the sources.
+  disableSources: true,
 };
 
 // The root has no tsconfig of its own: only the packages are converted.
@@ -44,8 +47,8 @@ const GENERATED = {
 };
 app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
   for (const reflection of context.project.getReflectionsByKind(ReflectionKind.SomeExport)) {
-    const generated = reflection.sources?.some((s) => s.fullFileName.includes("/src/generated/"));
-    if (generated && GENERATED[reflection.name]) {
+    // Only the generated clients export these names (sources are off, so the file is not known).
+    if (GENERATED[reflection.name]) {
       reflection.comment = new Comment([{ kind: "text", text: GENERATED[reflection.name] }]);
     }
   }
