@@ -26,6 +26,7 @@ export {
   type WatchStore,
 } from "./store.js";
 export {
+  DEFAULT_EVENT_RETENTION_MS,
   MIN_INTERVAL_MS,
   type RoundReport,
   type WatchOptions,

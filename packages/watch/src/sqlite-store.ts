@@ -198,6 +198,30 @@ export function openWatchStore(path: string): SqliteWatchStore {
       sql("UPDATE outbox SET emitted = 1 WHERE id = ?").run(eventId);
     },
 
+    pruneEvents(before) {
+      return transaction(() => {
+        // With a webhook sender on this file, an event it has not queued yet (after its cursor)
+        // or has not settled (pending) stays; its settled queue rows and log lines go with it.
+        const webhooks = sql(
+          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'webhook_queue'",
+        ).get();
+        const done = webhooks
+          ? `emitted = 1 AND at < ?
+             AND seq <= COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'webhook_cursor'), 0)
+             AND seq NOT IN (SELECT event_seq FROM webhook_queue WHERE state = 'pending')`
+          : "emitted = 1 AND at < ?";
+        if (webhooks) {
+          db.prepare(
+            `DELETE FROM webhook_log WHERE event_id IN (SELECT id FROM outbox WHERE ${done})`,
+          ).run(before);
+          db.prepare(
+            `DELETE FROM webhook_queue WHERE event_seq IN (SELECT seq FROM outbox WHERE ${done})`,
+          ).run(before);
+        }
+        return Number(db.prepare(`DELETE FROM outbox WHERE ${done}`).run(before).changes);
+      });
+    },
+
     close() {
       if (closed) return;
       closed = true;

@@ -48,6 +48,12 @@ export interface WatchStore {
   pendingEvents(limit: number): WatchEvent[];
   /** Marks an event handed to the consumer, so `pendingEvents` no longer returns it. */
   markEmitted(eventId: string): void;
+  /**
+   * Forgets events stamped before `before` (an ISO time) that are done with: handed to the
+   * consumer and, where a webhook sender shares the store, delivered or dead-lettered. Returns
+   * how many were removed. Snapshots are kept: they are the watcher's memory of each campaign.
+   */
+  pruneEvents(before: string): number;
   /** Releases the store (for SQLite, closes the database and gives up the state file). */
   close(): void;
 }
@@ -93,6 +99,16 @@ export function memoryWatchStore(): WatchStore {
     markEmitted(eventId) {
       const row = outbox.get(eventId);
       if (row) row.emitted = true;
+    },
+    pruneEvents(before) {
+      let removed = 0;
+      for (const [id, row] of outbox) {
+        if (row.emitted && row.event.at < before) {
+          outbox.delete(id);
+          removed += 1;
+        }
+      }
+      return removed;
     },
     close() {},
   };

@@ -8,6 +8,9 @@ import type { SnapshotIndexEntry, WatchStore } from "./store.js";
 /** The shortest interval: one list request per vendor per second is within every documented rate. */
 export const MIN_INTERVAL_MS = 1000;
 
+/** How long handed-over events are kept by default: a week. */
+export const DEFAULT_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /**
  * What one poll round did, as `onRound` receives it: its duration, each vendor's outcome and
  * campaign count, and how many events it stored.
@@ -43,6 +46,12 @@ export interface WatchOptions {
    * memory; each vendor is still polled once per interval, whatever the others take.
    */
   listConcurrency?: number;
+  /**
+   * How long an event stays in the store once it is handed over (and, with a webhook sender on
+   * the same file, delivered or dead-lettered), in ms: default 7 days. Older ones are removed
+   * after each round, so a long-running watcher's state file does not grow without bound.
+   */
+  retainEventsFor?: number;
   clock?: Clock;
   /** Called after every poll round, once its events are stored. */
   onRound?: (report: RoundReport) => void;
@@ -73,6 +82,13 @@ function checkOptions(options: WatchOptions) {
   const { listConcurrency } = options;
   if (listConcurrency !== undefined && !(Number.isInteger(listConcurrency) && listConcurrency >= 1))
     throw validationError("watch", "listConcurrency", "must be a whole number, at least 1");
+  const { retainEventsFor } = options;
+  if (retainEventsFor !== undefined && !(Number.isInteger(retainEventsFor) && retainEventsFor >= 0))
+    throw validationError(
+      "watch",
+      "retainEventsFor",
+      "must be a whole number of milliseconds, 0 or more",
+    );
   if (!options.store) throw validationError("watch", "store", "is required");
 }
 
@@ -89,6 +105,7 @@ export function watchCampaigns(options: WatchOptions): AsyncIterable<WatchEvent>
 
 async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, undefined> {
   const { providers, interval, store, backfill = false, listTimeout, onRound } = options;
+  const retainEventsFor = options.retainEventsFor ?? DEFAULT_EVENT_RETENTION_MS;
   const concurrency = options.listConcurrency ?? 1;
   const clock = options.clock ?? systemClock;
   const signal = options.signal ?? new AbortController().signal;
@@ -159,6 +176,7 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
       }),
     );
     if (signal.aborted) return;
+    store.pruneEvents(new Date(startedAt - retainEventsFor).toISOString());
     onRound?.({
       startedAt,
       ms: clock.now() - startedAt,
