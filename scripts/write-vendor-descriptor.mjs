@@ -5,6 +5,11 @@
 // is form-urlencoded when every request body is; the documented rate limit comes from the
 // spec's `x-campaignkit-vendor.rateLimit`, since OpenAPI has no word for one. The extra settings
 // (VOXO's tenantId) come from `campaignkit.vendor.settings`.
+// It also writes src/generated/<vendor>-extension.ts: the documented writable fields the
+// normalized patch does not cover (`patch.vendor.<vendor>`), from the request body of the
+// operation `x-campaignkit-vendor.extension` names, minus the fields it lists as written by the
+// normalized patch (or naming the campaign) and the credential; each with its schema, for the
+// checks before sending, and whether the campaign the vendor answers with shows it.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -98,4 +103,89 @@ writeFileSync(
   `// Generated from specs/${facts.id}.openapi.yaml and package.json by scripts/write-vendor-descriptor.mjs. Do not edit by hand.\n` +
     `import type { VendorSpecFacts } from "@campaignkit/core";\n\n` +
     `export const ${camel}SpecFacts = ${JSON.stringify(descriptor, null, 2)} as const satisfies VendorSpecFacts;\n`,
+);
+
+// The patch extension.
+const resolve = (node, seen = new Set()) => {
+  if (!node || typeof node !== "object") return node;
+  if (Array.isArray(node)) return node.map((item) => resolve(item, seen));
+  if (node.$ref) {
+    if (seen.has(node.$ref)) fail(`${node.$ref} refers to itself: the extension needs a finite schema`);
+    return resolve(schemaOf(node), new Set([...seen, node.$ref]));
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolve(value, seen)]));
+};
+// What the checks before sending use of a schema; descriptions, examples and x- notes stay in the spec.
+const RULES = new Set([
+  "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+  "minLength", "maxLength", "pattern", "properties", "required", "additionalProperties",
+  "items", "minItems", "maxItems", "anyOf", "oneOf", "not",
+]);
+const rulesOf = (schema) => {
+  if (schema === false || schema === true) return schema;
+  if (!schema || typeof schema !== "object") return {};
+  const rules = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (!RULES.has(key)) continue;
+    if (key === "properties")
+      rules.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rulesOf(v)]));
+    else if (key === "items" || key === "not" || (key === "additionalProperties" && typeof value === "object"))
+      rules[key] = rulesOf(value);
+    else if (key === "anyOf" || key === "oneOf") rules[key] = value.map(rulesOf);
+    else rules[key] = value;
+  }
+  return rules;
+};
+const propertyNames = (schema, names = new Set()) => {
+  if (!schema || typeof schema !== "object") return names;
+  for (const [key, value] of Object.entries(schema.properties ?? {})) {
+    names.add(key);
+    propertyNames(value, names);
+  }
+  for (const part of [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])])
+    propertyNames(part, names);
+  if (schema.items) propertyNames(schema.items, names);
+  return names;
+};
+
+const declared = extension.extension;
+const Type = `${camel[0].toUpperCase()}${camel.slice(1)}PatchExtension`;
+let extensionSource;
+if (!declared) {
+  extensionSource =
+    `/** ${facts.displayName} documents no writable field beyond what the normalized patch covers. */\n` +
+    `export type ${Type} = Record<string, never>;\n\n` +
+    `/** No fields: \`patch.vendor.${facts.id}\` takes none. */\n` +
+    `export const ${camel}Extension = { operationId: undefined, fields: {} } as const satisfies VendorExtensionSpec;\n`;
+} else {
+  const { operationId, normalized = [], readSchema } = declared;
+  const operation = operations.find((op) => op.operationId === operationId);
+  if (!operation) fail(`x-campaignkit-vendor.extension.operationId ${operationId} is no operation`);
+  const [media, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+  if (!media) fail(`${operationId} has no request body for the extension`);
+  const body = resolve(content.schema);
+  if (body.type !== "object" || !body.properties) fail(`${operationId}'s body is not an object with properties`);
+  const read = readSchema ? propertyNames(resolve({ $ref: readSchema })) : new Set();
+  const fields = {};
+  for (const [name, property] of Object.entries(body.properties)) {
+    if (normalized.includes(name) || property["x-credential"] === true || property === false) continue;
+    fields[name] = { schema: rulesOf(property), readBack: read.has(name) };
+  }
+  for (const name of normalized)
+    if (!(name in body.properties)) fail(`x-campaignkit-vendor.extension.normalized names ${name}, which ${operationId}'s body lacks`);
+  const names = Object.keys(fields);
+  const bodyType = `NonNullable<operations["${operationId}"]["requestBody"]>["content"]["${media}"]`;
+  extensionSource =
+    `import type { operations } from "./${facts.id}-api.js";\n\n` +
+    `/**\n * The documented writable fields of ${facts.displayName}'s \`${operationId}\` that the normalized patch\n` +
+    ` * does not cover, settable as \`patch.vendor.${facts.id}\`: ${names.map((n) => `\`${n}\``).join(", ") || "none"}.\n */\n` +
+    `export type ${Type} = Partial<Pick<${bodyType}, ${names.map((n) => JSON.stringify(n)).join(" | ") || "never"}>>;\n\n` +
+    `/** Where \`patch.vendor.${facts.id}\` goes (\`${operationId}\`), and each field's rules from the spec. */\n` +
+    `export const ${camel}Extension = ${JSON.stringify({ operationId, fields }, null, 2)} as const satisfies VendorExtensionSpec;\n`;
+}
+writeFileSync(
+  join("src", "generated", `${facts.id}-extension.ts`),
+  `// Generated from specs/${facts.id}.openapi.yaml by scripts/write-vendor-descriptor.mjs. Do not edit by hand.\n` +
+    `import type { VendorExtensionSpec } from "@campaignkit/core";\n` +
+    extensionSource,
 );

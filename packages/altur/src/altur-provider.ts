@@ -1,4 +1,9 @@
-import { defineVendor, type ProviderSettings, type VendorProvider } from "@campaignkit/core";
+import {
+  defineVendor,
+  type ProviderSettings,
+  type VendorPatch,
+  type VendorProvider,
+} from "@campaignkit/core";
 import { alturCapabilities } from "./altur-capabilities.js";
 import { type AlturPaths, alturDescriptor, createAlturClient } from "./altur-client.js";
 import {
@@ -14,6 +19,7 @@ import {
   toAlturUpdateSteps,
 } from "./convert-to-altur-steps.js";
 import { alturSpecFacts } from "./generated/altur-descriptor.js";
+import { type AlturPatchExtension, alturExtension } from "./generated/altur-extension.js";
 
 /** Altur, defined once: what the CLI, the sandbox and the conformance suite read of it. */
 export const alturVendor = defineVendor({
@@ -40,13 +46,14 @@ export const alturVendor = defineVendor({
         : undefined,
   },
   responses: alturResponses,
+  extension: alturExtension,
 });
 
 /** The settings of `createAltur`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type AlturSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (cycles, templates, archive). */
-export type AlturProvider = VendorProvider<AlturPaths>;
+export type AlturProvider = VendorProvider<AlturPaths, VendorPatch<"altur", AlturPatchExtension>>;
 
 /** A campaignkit provider for Altur: one normalized campaign model over Altur's API. */
 export function createAltur(settings: AlturSettings): AlturProvider {

@@ -1,6 +1,13 @@
-import { type CampaignPatch, rangesByWeekday, type TypedStep, WEEKDAYS } from "@campaignkit/core";
+import {
+  type CampaignPatch,
+  rangesByWeekday,
+  type TypedStep,
+  vendorFieldsIn,
+  WEEKDAYS,
+} from "@campaignkit/core";
 import type { AlturPaths } from "./altur-client.js";
 import type { components } from "./generated/altur-api.js";
+import type { AlturPatchExtension } from "./generated/altur-extension.js";
 
 /** A request of the Altur provider, checked against the generated paths of its client. */
 export type AlturStep = TypedStep<AlturPaths>;
@@ -34,7 +41,7 @@ export function toAlturUpdateBody(patch: CampaignPatch): AlturUpdate {
   if (patch.schedule?.callingHours !== undefined)
     body.scheduling = toScheduling(patch.schedule.callingHours);
   if (patch.redial?.maxRetries !== undefined) body.retries = patch.redial.maxRetries;
-  return body;
+  return { ...body, ...vendorFieldsIn<AlturPatchExtension>(patch, "altur") };
 }
 
 export function alturActionStep(id: string, action: "pause" | "resume"): AlturStep {

@@ -17,4 +17,5 @@ export {
 export { alturHasNextPage, alturResponses } from "./altur-responses.js";
 export { toAlturUpdateBody, toAlturUpdateSteps } from "./convert-to-altur-steps.js";
 export type { components, operations, paths } from "./generated/altur-api.js";
+export { type AlturPatchExtension, alturExtension } from "./generated/altur-extension.js";
 export { mapAlturCampaign } from "./map-altur-campaign.js";

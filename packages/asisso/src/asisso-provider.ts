@@ -1,4 +1,9 @@
-import { defineVendor, type ProviderSettings, type VendorProvider } from "@campaignkit/core";
+import {
+  defineVendor,
+  type ProviderSettings,
+  type VendorPatch,
+  type VendorProvider,
+} from "@campaignkit/core";
 import { asissoCapabilities } from "./asisso-capabilities.js";
 import { type AsissoPaths, asissoDescriptor, createAsissoClient } from "./asisso-client.js";
 import { asissoResponses, campaignFromBody, campaignsFromList } from "./asisso-responses.js";
@@ -9,6 +14,7 @@ import {
   toAsissoUpdateSteps,
 } from "./convert-to-asisso-steps.js";
 import { asissoSpecFacts } from "./generated/asisso-descriptor.js";
+import { type AsissoPatchExtension, asissoExtension } from "./generated/asisso-extension.js";
 
 /** Asisso, defined once: what the CLI, the sandbox and the conformance suite read of it. */
 export const asissoVendor = defineVendor({
@@ -32,13 +38,17 @@ export const asissoVendor = defineVendor({
     list: campaignsFromList,
   },
   responses: asissoResponses,
+  extension: asissoExtension,
 });
 
 /** The settings of `createAsisso`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type AsissoSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (start, circuit breaker, logs). */
-export type AsissoProvider = VendorProvider<AsissoPaths>;
+export type AsissoProvider = VendorProvider<
+  AsissoPaths,
+  VendorPatch<"asisso", AsissoPatchExtension>
+>;
 
 /** A campaignkit provider for Asisso: one normalized campaign model over Asisso's API. */
 export function createAsisso(settings: AsissoSettings): AsissoProvider {

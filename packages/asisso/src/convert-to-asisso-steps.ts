@@ -1,6 +1,13 @@
-import { type CampaignPatch, rangesByWeekday, type TypedStep, WEEKDAYS } from "@campaignkit/core";
+import {
+  type CampaignPatch,
+  rangesByWeekday,
+  type TypedStep,
+  vendorFieldsIn,
+  WEEKDAYS,
+} from "@campaignkit/core";
 import type { AsissoPaths } from "./asisso-client.js";
 import type { components } from "./generated/asisso-api.js";
+import type { AsissoPatchExtension } from "./generated/asisso-extension.js";
 
 /** A request of the Asisso provider, checked against the generated paths of its client. */
 export type AsissoStep = TypedStep<AsissoPaths>;
@@ -61,7 +68,7 @@ export function toAsissoUpdateBody(patch: CampaignPatch): AsissoUpdate {
   const redial = patch.redial ?? {};
   if (Object.values(redial).some((value) => value !== undefined))
     body.retry_config = toRetryConfig(redial);
-  return body;
+  return { ...body, ...vendorFieldsIn<AsissoPatchExtension>(patch, "asisso") };
 }
 
 export function asissoActionStep(id: string, action: "pause" | "resume"): AsissoStep {

@@ -21,4 +21,5 @@ export {
   toAsissoUpdateSteps,
 } from "./convert-to-asisso-steps.js";
 export type { components, operations, paths } from "./generated/asisso-api.js";
+export { type AsissoPatchExtension, asissoExtension } from "./generated/asisso-extension.js";
 export { mapAsissoCampaign } from "./map-asisso-campaign.js";

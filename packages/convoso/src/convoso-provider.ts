@@ -1,4 +1,9 @@
-import { defineVendor, type ProviderSettings, type VendorProvider } from "@campaignkit/core";
+import {
+  defineVendor,
+  type ProviderSettings,
+  type VendorPatch,
+  type VendorProvider,
+} from "@campaignkit/core";
 import {
   convosoSearchStep,
   convosoStatusStep,
@@ -8,6 +13,7 @@ import { convosoCapabilities } from "./convoso-capabilities.js";
 import { type ConvosoPaths, convosoDescriptor, createConvosoClient } from "./convoso-client.js";
 import { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
 import { convosoSpecFacts } from "./generated/convoso-descriptor.js";
+import { type ConvosoPatchExtension, convosoExtension } from "./generated/convoso-extension.js";
 
 /** Convoso, defined once: what the CLI, the sandbox and the conformance suite read of it. */
 export const convosoVendor = defineVendor({
@@ -33,13 +39,17 @@ export const convosoVendor = defineVendor({
     list: campaignsFromSearch,
   },
   responses: convosoResponses,
+  extension: convosoExtension,
 });
 
 /** The settings of `createConvoso`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type ConvosoSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (`last_call_date`). */
-export type ConvosoProvider = VendorProvider<ConvosoPaths>;
+export type ConvosoProvider = VendorProvider<
+  ConvosoPaths,
+  VendorPatch<"convoso", ConvosoPatchExtension>
+>;
 
 /** A campaignkit provider for Convoso: one normalized campaign model over Convoso's API. */
 export function createConvoso(settings: ConvosoSettings): ConvosoProvider {

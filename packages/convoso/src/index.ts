@@ -26,4 +26,5 @@ export {
 } from "./convoso-provider.js";
 export { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
 export type { components, operations, paths } from "./generated/convoso-api.js";
+export { type ConvosoPatchExtension, convosoExtension } from "./generated/convoso-extension.js";
 export { mapConvosoCampaign } from "./map-convoso-campaign.js";

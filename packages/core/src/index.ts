@@ -85,6 +85,7 @@ export {
   type VendorDecoderFacts,
   type VendorDefinition,
   type VendorDefinitionInit,
+  type VendorPatch,
   type VendorProvider,
   type VendorReaders,
   type VendorSpecFacts,
@@ -124,7 +125,14 @@ export {
   sendStep,
   type VendorResponses,
 } from "./provider/request-step.js";
+export { checkRules, type RuleProblem, type SchemaRules } from "./provider/schema-rules.js";
 export type { TypedStep } from "./provider/typed-step.js";
+export {
+  type VendorExtensionField,
+  type VendorExtensionSpec,
+  vendorFieldsIn,
+  vendorFieldsOf,
+} from "./provider/vendor-extension.js";
 export {
   parseVendorSettings,
   requiredSetting,

@@ -3,8 +3,10 @@ import {
   sameWindowEveryDay,
   type TypedStep,
   validationError,
+  vendorFieldsIn,
 } from "@campaignkit/core";
 import type { components } from "./generated/velip-api.js";
+import type { VelipPatchExtension } from "./generated/velip-extension.js";
 import type { VelipPaths } from "./velip-client.js";
 import { VELIP_MAX_REG } from "./velip-responses.js";
 
@@ -49,7 +51,7 @@ export function toVelipChangeBody(id: string, patch: CampaignPatch): VelipChange
   if (rate !== undefined) body.lig_min = rate === "max" ? "max" : String(rate);
   if (patch.pacing?.maxConcurrentTransfers !== undefined)
     body.pas = patch.pacing.maxConcurrentTransfers;
-  return body;
+  return { ...body, ...vendorFieldsIn<VelipPatchExtension>(patch, "velip") };
 }
 
 /** GetCampaignsList for one campaign: Velip has no get-one endpoint. */

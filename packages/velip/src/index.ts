@@ -1,5 +1,6 @@
 export { toVelipChangeBody, toVelipUpdateSteps } from "./convert-to-velip-steps.js";
 export type { components, operations, paths } from "./generated/velip-api.js";
+export { type VelipPatchExtension, velipExtension } from "./generated/velip-extension.js";
 export { mapVelipCampaign } from "./map-velip-campaign.js";
 export { velipCapabilities } from "./velip-capabilities.js";
 export {

@@ -1,4 +1,9 @@
-import { defineVendor, type ProviderSettings, type VendorProvider } from "@campaignkit/core";
+import {
+  defineVendor,
+  type ProviderSettings,
+  type VendorPatch,
+  type VendorProvider,
+} from "@campaignkit/core";
 import {
   toVelipUpdateSteps,
   velipActiveStep,
@@ -6,6 +11,7 @@ import {
   velipReadStep,
 } from "./convert-to-velip-steps.js";
 import { velipSpecFacts } from "./generated/velip-descriptor.js";
+import { type VelipPatchExtension, velipExtension } from "./generated/velip-extension.js";
 import { velipCapabilities } from "./velip-capabilities.js";
 import { createVelipClient, type VelipPaths, velipDescriptor } from "./velip-client.js";
 import {
@@ -42,13 +48,14 @@ export const velipVendor = defineVendor({
     missingAfterUpdate: "read-back",
   },
   responses: velipResponses,
+  extension: velipExtension,
 });
 
 /** The settings of `createVelip`: those of `@campaignkit/core`'s `ProviderSettings`. */
 export type VelipSettings = ProviderSettings;
 
 /** The typed client is there for what the normalized model does not cover (filters, groups, CreateCampaign fields). */
-export type VelipProvider = VendorProvider<VelipPaths>;
+export type VelipProvider = VendorProvider<VelipPaths, VendorPatch<"velip", VelipPatchExtension>>;
 
 /** A campaignkit provider for Velip: one normalized campaign model over Velip's API. */
 export function createVelip(settings: VelipSettings): VelipProvider {

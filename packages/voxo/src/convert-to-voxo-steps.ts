@@ -3,8 +3,10 @@ import {
   sameWindowEveryDay,
   type TypedStep,
   validationError,
+  vendorFieldsIn,
 } from "@campaignkit/core";
 import type { components } from "./generated/voxo-api.js";
+import type { VoxoPatchExtension } from "./generated/voxo-extension.js";
 import type { VoxoPaths } from "./voxo-client.js";
 
 /** A request of the Voxo provider, checked against the generated paths of its client. */
@@ -54,7 +56,7 @@ export function toVoxoUpdateBody(patch: CampaignPatch): VoxoUpdate {
   if (patch.schedule?.endDate !== undefined) body.dateEnd = patch.schedule.endDate;
   if (patch.schedule?.callingHours !== undefined)
     Object.assign(body, toCallHours(patch.schedule.callingHours));
-  return body;
+  return { ...body, ...vendorFieldsIn<VoxoPatchExtension>(patch, "voxo") };
 }
 
 function patchStep(id: string, body: VoxoUpdate, purpose: string): VoxoStep {

@@ -1,5 +1,6 @@
 export { toVoxoUpdateBody, toVoxoUpdateSteps } from "./convert-to-voxo-steps.js";
 export type { components, operations, paths } from "./generated/voxo-api.js";
+export { type VoxoPatchExtension, voxoExtension } from "./generated/voxo-extension.js";
 export { mapVoxoCampaign, type VoxoCampaignWire } from "./map-voxo-campaign.js";
 export { voxoCapabilities } from "./voxo-capabilities.js";
 export {

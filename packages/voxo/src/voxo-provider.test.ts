@@ -393,3 +393,48 @@ describe("createVoxo().planUpdate", () => {
     expect(JSON.stringify(plan)).not.toContain(TOKEN);
   });
 });
+
+describe("createVoxo() with patch.vendor.voxo (the documented fields beyond the normalized patch)", () => {
+  it("merges them into the same PATCH, checked against the spec, and shows them in the plan", async () => {
+    const { provider, requests } = setup([patchRoute(ok(campaign("ACTIVE", "Wave 2")))]);
+    const patch = {
+      name: "Wave 2",
+      vendor: { voxo: { recording: "yes", callerId: "5551234567" }, velip: { max_answered: 9 } },
+    } as const;
+    const [planned] = await provider.planUpdate("7", patch);
+    expect(JSON.parse(planned?.body ?? "{}")).toEqual({
+      name: "Wave 2",
+      recording: "yes",
+      callerId: "5551234567",
+    });
+    await provider.updateCampaign("7", patch);
+    expect(requests).toHaveLength(1);
+    expect(JSON.parse(requests[0]?.body ?? "{}")).toEqual({
+      name: "Wave 2",
+      recording: "yes",
+      callerId: "5551234567",
+    });
+  });
+
+  it("refuses a value against the spec's rule, or an undocumented field, naming it, before any request", async () => {
+    const { provider, requests } = setup([]);
+    await expect(
+      provider.updateCampaign("7", { vendor: { voxo: { callerId: "123" } } }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "vendor.voxo.callerId",
+      message: expect.stringContaining("must match"),
+    });
+    await expect(
+      provider.updateCampaign("7", { vendor: { voxo: { colour: "red" } } } as never),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "vendor.voxo.colour",
+      message: expect.stringContaining("not a documented writable field"),
+    });
+    await expect(
+      provider.updateCampaign("7", { vendor: { velip: { max_answered: 9 } } }),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "(patch)" });
+    expect(requests).toHaveLength(0);
+  });
+});

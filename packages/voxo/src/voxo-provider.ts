@@ -2,6 +2,7 @@ import {
   defineVendor,
   type ProviderSettings,
   requiredSetting,
+  type VendorPatch,
   type VendorProvider,
 } from "@campaignkit/core";
 import {
@@ -11,6 +12,7 @@ import {
   voxoStateStep,
 } from "./convert-to-voxo-steps.js";
 import { voxoSpecFacts } from "./generated/voxo-descriptor.js";
+import { type VoxoPatchExtension, voxoExtension } from "./generated/voxo-extension.js";
 import { voxoCapabilities } from "./voxo-capabilities.js";
 import { createVoxoClient, type VoxoPaths, voxoDescriptor } from "./voxo-client.js";
 import { campaignFromBody, campaignsFromList, voxoResponses } from "./voxo-responses.js";
@@ -40,6 +42,7 @@ export const voxoVendor = defineVendor({
     list: campaignsFromList,
   },
   responses: voxoResponses,
+  extension: voxoExtension,
 });
 
 /** The settings of `createVoxo`: the common provider settings and VOXO's `tenantId`. */
@@ -49,7 +52,7 @@ export type VoxoSettings = ProviderSettings & {
 };
 
 /** The typed client is there for what the normalized model does not cover (numbers, destinations, VM detection). */
-export type VoxoProvider = VendorProvider<VoxoPaths>;
+export type VoxoProvider = VendorProvider<VoxoPaths, VendorPatch<"voxo", VoxoPatchExtension>>;
 
 /** A campaignkit provider for VOXO: one normalized campaign model over VOXO's API. */
 export function createVoxo(settings: VoxoSettings): VoxoProvider {

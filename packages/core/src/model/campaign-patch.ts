@@ -10,6 +10,12 @@ export const CampaignPatchSchema = z
     schedule: z.optional(ScheduleSchema),
     pacing: z.optional(PacingSchema),
     redial: z.optional(RedialSchema),
+    /**
+     * Per vendor, documented writable fields the normalized ones do not cover (e.g.
+     * `{ velip: { max_answered: 100 } }`): each provider checks and sends its own entry against
+     * its spec's rules and leaves the others' alone.
+     */
+    vendor: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
   })
   .check(z.refine((patch) => countFields(patch) > 0, "must change at least one field"));
 /** The changes to make to a campaign, in the normalized model (see `CampaignPatchSchema`). */

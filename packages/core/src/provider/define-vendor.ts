@@ -12,11 +12,13 @@ import type {
   CallOptions,
   CampaignProvider,
   ListCampaignsQuery,
+  PlannedRequest,
   ProviderSettings,
 } from "./provider.js";
 import { providerKit } from "./provider-kit.js";
 import type { VendorResponses } from "./request-step.js";
 import type { TypedStep } from "./typed-step.js";
+import type { VendorExtensionSpec } from "./vendor-extension.js";
 import {
   parseVendorSettings,
   type VendorSettingsSchema,
@@ -89,12 +91,31 @@ export interface VendorDefinitionInit<Paths extends {}, Schema extends VendorSet
   read: VendorReaders;
   /** Every operation's answer readings and the error decoder (the conformance suite runs them). */
   responses: VendorResponses;
+  /**
+   * The documented writable fields beyond the normalized patch (`patch.vendor.<vendor>`),
+   * generated from the spec (`<vendor>Extension`); the update steps merge them into the request
+   * of its `operationId`.
+   */
+  extension?: VendorExtensionSpec;
 }
 
+/**
+ * The patch a vendor's provider takes: the normalized fields, and under `vendor[id]` its own
+ * documented extra fields, typed from its generated request schema.
+ */
+export type VendorPatch<Id extends string, Extension extends object> = CampaignPatch & {
+  vendor?: { [K in Id]?: Extension } & Record<string, Record<string, unknown>>;
+};
+
 /** A provider built from a definition: the normalized operations and the typed client. */
-export interface VendorProvider<Paths extends {}> extends CampaignProvider {
+export interface VendorProvider<Paths extends {}, Patch extends CampaignPatch = CampaignPatch>
+  extends CampaignProvider {
   /** The typed client, for what the normalized model does not cover. */
   readonly client: Client<Paths>;
+  /** Applies `patch`; its `vendor` entry for this vendor is checked against the spec and sent too. */
+  updateCampaign(id: string, patch: Patch, options?: CallOptions): Promise<Campaign>;
+  /** The requests `updateCampaign` would send for `patch`, credentials redacted, nothing sent. */
+  planUpdate(id: string, patch: Patch): Promise<PlannedRequest[]>;
 }
 
 /** What everything outside the vendor package reads of a vendor (CLI, sandbox, conformance). */
@@ -109,6 +130,8 @@ export interface VendorDefinition<
   readonly settings: Schema;
   readonly ids: "integer" | "string";
   readonly responses: VendorResponses;
+  /** The documented writable fields beyond the normalized patch, with their rules. */
+  readonly extension: VendorExtensionSpec;
   /** The typed client, as `create<Vendor>Client` builds it. */
   createClient(settings: VendorClientSettings): Client<Paths>;
   /** The provider, as `create<Vendor>` builds it: the extra settings are checked first. */
@@ -156,6 +179,8 @@ export interface RegisteredVendor {
   readonly settings: VendorSettingsSchema;
   readonly ids: "integer" | "string";
   readonly responses: VendorResponses;
+  /** The documented writable fields beyond the normalized patch, with their rules. */
+  readonly extension: VendorExtensionSpec;
   /** The vendor's typed client (its paths erased here). */
   createClient(settings: VendorClientSettings): unknown;
   /** `settings` may carry the extra settings `settings` declares (VOXO's `tenantId`). */
@@ -179,6 +204,7 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
   init: VendorDefinitionInit<Paths, Schema>,
 ): VendorDefinition<Paths, Schema> {
   const { descriptor, createClient, capabilities, steps, read, responses } = init;
+  const extension = init.extension ?? { operationId: undefined, fields: {} };
   const vendor = descriptor.vendor;
 
   function create(settings: ProviderSettings & VendorSettingValues<Schema>): VendorProvider<Paths> {
@@ -191,6 +217,7 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       capabilities,
       responses,
       ids: init.ids,
+      extension,
     });
 
     const getCampaign = async (id: string, options?: CallOptions): Promise<Campaign> => {
@@ -270,6 +297,7 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
     settings: init.settings,
     ids: init.ids,
     responses,
+    extension,
     createClient,
     create,
   };

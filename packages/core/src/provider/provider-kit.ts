@@ -1,6 +1,7 @@
+import { validationError } from "../errors.js";
 import type { VendorClientSettings, VendorDescriptor } from "../http/create-vendor-client.js";
 import type { Campaign } from "../model/campaign.js";
-import { type CampaignPatch, parseCampaignPatch } from "../model/campaign-patch.js";
+import { type CampaignPatch, fieldsOf, parseCampaignPatch } from "../model/campaign-patch.js";
 import { checkPatchSupported, type ProviderCapabilities } from "./capabilities.js";
 import { checkCampaignId } from "./operation-helpers.js";
 import { planSteps } from "./plan.js";
@@ -11,6 +12,9 @@ import {
   sendStep,
   type VendorResponses,
 } from "./request-step.js";
+import { type VendorExtensionSpec, vendorFieldsOf } from "./vendor-extension.js";
+
+const NO_EXTENSION: VendorExtensionSpec = { operationId: undefined, fields: {} };
 
 /**
  * What `providerKit` builds a provider's plumbing from: the vendor's descriptor, settings, typed
@@ -25,6 +29,8 @@ export interface ProviderKitOptions {
   responses: VendorResponses;
   /** What the vendor's campaign ids are: whole numbers, or any string. */
   ids: "integer" | "string";
+  /** The vendor's patch extension (`patch.vendor.<vendor>`), generated from its spec; none by default. */
+  extension?: VendorExtensionSpec;
 }
 
 /** The plumbing every provider shares, so that a provider file holds only its vendor's logic. */
@@ -52,9 +58,18 @@ export function providerKit(options: ProviderKitOptions): ProviderKit {
       sendStep(options.client, vendor, step, options.responses.decodeError, callOptions),
     checkId: (id) => checkCampaignId(vendor, id, options.ids),
     validPatch: (patch) => {
-      const parsed = parseCampaignPatch(vendor, patch);
+      const { vendor: extensions, ...parsed } = parseCampaignPatch(vendor, patch);
       checkPatchSupported(vendor, options.capabilities, parsed);
-      return parsed;
+      const own = vendorFieldsOf(vendor, options.extension ?? NO_EXTENSION, { vendor: extensions });
+      if (!own && fieldsOf(parsed).length === 0) {
+        throw validationError(
+          vendor,
+          "(patch)",
+          `must change at least one field of ${vendor} (entries of patch.vendor for other vendors are not sent to ${vendor})`,
+        );
+      }
+      // Only this vendor's entry goes on: the steps and the plan show what is sent.
+      return own ? { ...parsed, vendor: { [vendor]: own } } : parsed;
     },
     plan: (steps) => planSteps(options.descriptor, options.settings, steps),
     matches: (query, campaign) => !query.status || campaign.status === query.status,
