@@ -6,6 +6,7 @@ import { PATCH_FIELDS } from "@campaignkit/core";
 import { CsvError, parse as parseCsvText } from "csv-parse/sync";
 import { UsageError } from "./exit-codes.js";
 import { checkFieldPath, parseFieldValue, setPath } from "./set-parser.js";
+import { vendorFieldOf, vendorFieldPath, vendorFieldValue } from "./vendor-field.js";
 import { isVendor, VENDORS } from "./vendor-loader.js";
 
 /** One input line as read, before its patch is validated. */
@@ -166,8 +167,10 @@ export function parseCsvHeader(text: string, line: number): string[] {
     seen.add(column);
     if (column === "vendor" || column === "id" || column === "action") continue;
     checkFieldPath(column, where);
-    if (!(PATCH_FIELDS as readonly string[]).includes(column)) {
-      throw new UsageError(`${where}: not a patch field (${PATCH_FIELDS.join(", ")}) nor "action"`);
+    if (!(PATCH_FIELDS as readonly string[]).includes(column) && !vendorFieldOf(column)) {
+      throw new UsageError(
+        `${where}: not a patch field (${PATCH_FIELDS.join(", ")}), a vendor's own field (velip.max_answered) nor "action"`,
+      );
     }
   }
   return columns;
@@ -197,7 +200,14 @@ export function parseCsvRow(columns: readonly string[], text: string, line: numb
       if (column === "vendor" || column === "id" || column === "action") return;
       const cell = cells[index] ?? "";
       if (cell.trim() === "") return;
-      setPath(patch, column, parseFieldValue(who.vendor, column, cell));
+      const own = vendorFieldOf(column);
+      if (own)
+        setPath(
+          patch,
+          vendorFieldPath(who.vendor, own),
+          vendorFieldValue(own.vendor, own.name, cell),
+        );
+      else setPath(patch, column, parseFieldValue(who.vendor, column, cell));
       fields++;
     });
   } catch (error) {

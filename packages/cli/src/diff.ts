@@ -57,6 +57,9 @@ export function fieldsToChange(campaign: Campaign, patch: CampaignPatch): PatchF
  */
 export function alreadyApplied(campaign: Campaign, change: Change): boolean {
   if ("action" in change) return campaign.status === targetStatus(change.action);
+  // A vendor's own field (patch.vendor) is not in the normalized campaign: it cannot be
+  // confirmed from a read, so a line that sets one is always sent (each is an absolute value).
+  if (change.patch.vendor && Object.keys(change.patch.vendor).length > 0) return false;
   return fieldsToChange(campaign, change.patch).length === 0;
 }
 
@@ -76,5 +79,7 @@ export function remainingPatch(campaign: Campaign, patch: CampaignPatch): Campai
     if (key === undefined) remaining[group] = value;
     else remaining[group] = { ...(remaining[group] as object | undefined), [key]: value };
   }
+  // The vendor's own fields cannot be confirmed from a read: they are sent again.
+  if (patch.vendor) remaining.vendor = patch.vendor;
   return remaining as CampaignPatch;
 }

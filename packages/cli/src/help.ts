@@ -20,7 +20,9 @@ const SET_SYNTAX = `--set field=value (repeatable), a CampaignPatch field:
   schedule.callingHours=09:00-17:00                       (the same window every day)
   schedule.callingHours='mon=09:00-12:00,14:00-17:00;fri=09:00-13:00'   (weekly; mon-fri=… spans days)
   pacing.callsPerMinute=20|max      pacing.maxConcurrentCalls=10   pacing.maxConcurrentTransfers=2
-  redial.maxRetries=2   redial.delaySeconds=600   redial.onBusy|onNoAnswer|onVoicemail=true|false`;
+  redial.maxRetries=2   redial.delaySeconds=600   redial.onBusy|onNoAnswer|onVoicemail=true|false
+or a field of the vendor's own beyond these, as its spec documents it (campaignkit capabilities
+--vendor <v> lists them): velip.max_answered=100   voxo.recording=no`;
 
 export const HELP: Record<string, string> = {
   watch: WATCH_HELP,

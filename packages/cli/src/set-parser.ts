@@ -8,6 +8,7 @@ import {
   type Weekday,
 } from "@campaignkit/core";
 import { UsageError } from "./exit-codes.js";
+import { vendorFieldOf, vendorFieldPath, vendorFieldValue } from "./vendor-field.js";
 
 /** Patch fields whose values are whole numbers. */
 const NUMBER_FIELDS = new Set([
@@ -166,7 +167,10 @@ export function patchInputFromAssignments(vendor: string, assignments: readonly 
     const { field, value } = splitAssignment(assignment);
     if (seen.has(field)) throw new UsageError(`--set ${field} is given twice`);
     seen.add(field);
-    setPath(input, field, parseFieldValue(vendor, field, value));
+    const own = vendorFieldOf(field);
+    if (own)
+      setPath(input, vendorFieldPath(vendor, own), vendorFieldValue(own.vendor, own.name, value));
+    else setPath(input, field, parseFieldValue(vendor, field, value));
   }
   return input;
 }

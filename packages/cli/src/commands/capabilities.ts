@@ -4,7 +4,7 @@ import type { CliContext, Output } from "../context.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { clip, table } from "../format.js";
 import { didYouMean } from "../suggest.js";
-import { capabilitiesOf, isVendor, loadVendors, VENDORS } from "../vendor-loader.js";
+import { capabilitiesOf, isVendor, loadedVendor, loadVendors, VENDORS } from "../vendor-loader.js";
 
 const OPTIONS = {
   vendor: { type: "string" },
@@ -31,7 +31,12 @@ export async function capabilitiesCommand(
   await loadVendors(vendor ? [vendor] : VENDORS);
   if (values.json) {
     output.json(
-      Object.fromEntries((vendor ? [vendor] : VENDORS).map((v) => [v, capabilitiesOf(v)])),
+      Object.fromEntries(
+        (vendor ? [vendor] : VENDORS).map((v) => [
+          v,
+          { ...capabilitiesOf(v), vendorFields: loadedVendor(v).extension.fields },
+        ]),
+      ),
     );
     return EXIT.OK;
   }
@@ -80,5 +85,19 @@ export async function capabilitiesCommand(
   });
   output.out(`\n${vendor}: patch fields\n`);
   output.out(table(["FIELD", "SUPPORTED", "WIRE", "BOUNDS", "EVIDENCE", "NOTE"], fields));
+  const extension = loadedVendor(vendor).extension;
+  const own = Object.entries(extension.fields).map(([name, field]) => [
+    `${vendor}.${name}`,
+    clip(JSON.stringify(field.schema), 60),
+    field.readBack ? "yes" : "no (not reported by the vendor)",
+  ]);
+  output.out(
+    `\n${vendor}: its own documented fields (--set ${vendor}.<field>=value, patch.vendor.${vendor})\n`,
+  );
+  output.out(
+    own.length > 0
+      ? table(["FIELD", `RULES (${extension.operationId})`, "READ BACK"], own)
+      : `  none: ${vendor} documents no writable field beyond the normalized ones\n`,
+  );
   return EXIT.OK;
 }

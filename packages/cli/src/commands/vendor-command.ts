@@ -20,6 +20,7 @@ import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { campaignDetails, campaignJson, campaignTable, formatPlan } from "../format.js";
 import { patchFromAssignments } from "../set-parser.js";
 import { didYouMean } from "../suggest.js";
+import { vendorFieldLines } from "../vendor-field.js";
 import {
   createProvider,
   isVendor,
@@ -201,6 +202,7 @@ export async function campaignCommand(
     else {
       output.out(`Updated ${vendor} campaign ${id}:\n`);
       output.out(campaignDetails(campaign));
+      for (const line of vendorFieldLines(vendor, patch, campaign.raw)) output.out(line);
     }
     return EXIT.OK;
   }
