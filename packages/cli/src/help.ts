@@ -145,10 +145,12 @@ is "unchanged" and sends no write.
 JSONL, one change a line:
   {"vendor":"altur","id":"1234","patch":{"schedule":{"timezone":"Europe/Lisbon"}}}
   {"vendor":"convoso","id":"111","action":"pause"}
+  {"vendor":"velip","id":"987654","patch":{"vendor":{"velip":{"max_answered":100}}}}
 CSV, a header then one change a row (empty cell = not set; values as in --set):
   vendor,id,status,schedule.timezone,schedule.callingHours
   altur,1234,,Europe/Lisbon,09:00-17:00
-  (or an "action" column with pause|resume)
+  (or an "action" column with pause|resume; a vendor's own field as a column such as
+  velip.max_answered, set on that vendor's lines only)
 
 Options:
   --concurrency <n>   lines in flight at once (default 8); a campaign's lines run in file order
