@@ -43,6 +43,27 @@ describe("JSONL changes", () => {
     ]);
     expect(rejections.every((r) => r?.code === "VALIDATION")).toBe(true);
   });
+
+  it("takes the line's own vendor fields and refuses another vendor's, which would never be sent", () => {
+    const [own, other] = parseJsonl(
+      [
+        '{"vendor":"velip","id":"1","patch":{"vendor":{"velip":{"max_answered":100}}}}',
+        '{"vendor":"altur","id":"1","patch":{"name":"A","vendor":{"velip":{"max_answered":100}}}}',
+      ].join("\n"),
+    );
+    expect(own).toMatchObject({
+      ok: true,
+      change: { patch: { vendor: { velip: { max_answered: 100 } } } },
+    });
+    expect(other).toMatchObject({
+      ok: false,
+      rejection: {
+        line: 2,
+        field: "patch.vendor.velip",
+        message: expect.stringContaining("this line is on altur"),
+      },
+    });
+  });
 });
 
 describe("CSV changes", () => {

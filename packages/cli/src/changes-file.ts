@@ -108,6 +108,18 @@ export function parseJsonlLine(text: string, line: number): ReadLine {
   if (entry.patch === undefined) {
     return reject(line, "patch", "a line needs a patch or an action", who);
   }
+  // One line is one campaign on one vendor: another vendor's entry would never be sent.
+  const entries = (entry.patch as { vendor?: unknown } | null)?.vendor;
+  if (entries !== null && typeof entries === "object") {
+    const other = Object.keys(entries).find((vendor) => vendor !== who.vendor);
+    if (other !== undefined)
+      return reject(
+        line,
+        `patch.vendor.${other}`,
+        `is for ${other}; this line is on ${who.vendor}`,
+        who,
+      );
+  }
   return { ok: true, change: { ...who, patch: entry.patch } };
 }
 
