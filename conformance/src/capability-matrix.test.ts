@@ -8,6 +8,7 @@ describe("the README's capability matrix", () => {
     const providers = VENDORS.map((v) => ({
       id: v.id,
       capabilities: v.provider.create({ apiKey: "unused" }).capabilities,
+      extension: v.provider.extension,
     }));
     expect(readmeMatrix(readFileSync(README_PATH, "utf8"))).toBe(renderCapabilityMatrix(providers));
   });

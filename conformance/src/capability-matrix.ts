@@ -5,6 +5,7 @@ import {
   PATCH_FIELDS,
   PROVIDER_OPERATIONS,
   type ProviderCapabilities,
+  type VendorExtensionSpec,
 } from "@campaignkit/core";
 import { SPECS_DIR } from "./specs.ts";
 
@@ -15,7 +16,11 @@ const END = "<!-- capability-matrix:end -->";
 
 /** The capability matrix as a Markdown table: one column per vendor, from `capabilities`. */
 export function renderCapabilityMatrix(
-  vendors: ReadonlyArray<{ id: string; capabilities: ProviderCapabilities }>,
+  vendors: ReadonlyArray<{
+    id: string;
+    capabilities: ProviderCapabilities;
+    extension: VendorExtensionSpec;
+  }>,
 ): string {
   const header = `| | ${vendors.map((v) => v.id).join(" | ")} |`;
   const rule = `|---|${vendors.map(() => "---").join("|")}|`;
@@ -28,8 +33,15 @@ export function renderCapabilityMatrix(
       (field) =>
         `| patch \`${field}\` | ${vendors.map((v) => describeSupport(v.capabilities.patch[field])).join(" | ")} |`,
     ),
+    `| patch \`vendor.<vendor>\`: the vendor's own documented fields (* not read back) | ${vendors.map(ownFields).join(" | ")} |`,
   ];
   return [START, header, rule, ...rows, END].join("\n");
+}
+
+function ownFields(vendor: { extension: VendorExtensionSpec }): string {
+  const fields = Object.entries(vendor.extension.fields);
+  if (fields.length === 0) return "—";
+  return fields.map(([name, field]) => `\`${name}\`${field.readBack ? "" : "*"}`).join(", ");
 }
 
 export function readmeMatrix(readme: string): string | undefined {

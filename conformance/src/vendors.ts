@@ -2,6 +2,7 @@ import type {
   CampaignProvider,
   ProviderSettings,
   VendorClientSettings,
+  VendorExtensionSpec,
   VendorResponses,
 } from "@campaignkit/core";
 import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
@@ -14,6 +15,8 @@ export interface ConformanceVendor {
   provider: {
     create(settings: ProviderSettings): CampaignProvider;
     responses: VendorResponses;
+    /** The vendor's own documented fields beyond the normalized patch (`patch.vendor.<id>`). */
+    extension: VendorExtensionSpec;
     /** A campaign id the spec's examples answer for (`x-campaignkit-vendor.sampleCampaignId`). */
     sampleId: string;
   };
@@ -51,6 +54,7 @@ export const VENDORS: readonly ConformanceVendor[] = await Promise.all(
         // The spec's sample settings (VOXO's tenant of the list example) come first, so a test may override them.
         create: (settings) => vendor.create({ ...sample.settings, ...settings }),
         responses: vendor.responses,
+        extension: vendor.extension,
         sampleId: sample.id,
       },
     };

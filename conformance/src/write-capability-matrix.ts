@@ -6,6 +6,7 @@ import { VENDORS } from "./vendors.ts";
 const providers = VENDORS.map((v) => ({
   id: v.id,
   capabilities: v.provider.create({ apiKey: "unused" }).capabilities,
+  extension: v.provider.extension,
 }));
 writeReadmeMatrix(renderCapabilityMatrix(providers));
 console.log(`README.md capability matrix written for ${providers.map((p) => p.id).join(", ")}`);
