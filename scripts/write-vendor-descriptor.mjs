@@ -118,7 +118,7 @@ const resolve = (node, seen = new Set()) => {
 // What the checks before sending use of a schema; descriptions, examples and x- notes stay in the spec.
 const RULES = new Set([
   "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-  "minLength", "maxLength", "pattern", "properties", "required", "additionalProperties",
+  "minLength", "maxLength", "pattern", "format", "properties", "required", "additionalProperties",
   "items", "minItems", "maxItems", "anyOf", "oneOf", "not",
 ]);
 const rulesOf = (schema) => {

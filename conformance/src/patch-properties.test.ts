@@ -7,6 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { anyPatch, FUZZ_RUNS, obviouslyInvalid, supportedPatch } from "./patch-arbitraries.ts";
 import { specResponder } from "./spec-responder.ts";
 import { loadSpec } from "./specs.ts";
+import {
+  anyVendorFields,
+  validVendorFields,
+  withVendorFields,
+} from "./vendor-field-arbitraries.ts";
 import { VENDORS } from "./vendors.ts";
 
 const API_KEY = "ck-canary-fuzz-key-0001";
@@ -50,31 +55,41 @@ for (const vendor of VENDORS) {
 
     it("refuses every invalid patch before any request, and sends only spec-valid requests for the rest", async () => {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(anyPatch, supportedPatch(capabilities)), async (patch) => {
-          const { responder, provider } = fresh();
-          counts.tried += 1;
-          let error: CampaignkitError | undefined;
-          try {
-            await provider.updateCampaign(vendor.provider.sampleId, patch as never);
-          } catch (caught) {
-            error = caught as CampaignkitError;
-          }
-          if (error) {
-            counts.refused += 1;
-            expect(["VALIDATION", "UNSUPPORTED"]).toContain(error.code);
-            expect(error.field ?? "").not.toBe("");
-            expect(responder.requests).toEqual([]);
-            expect(String(error.message)).not.toContain(API_KEY);
-            return;
-          }
-          counts.sent += 1;
-          counts.requests += responder.requests.length;
-          expect(obviouslyInvalid(patch)).toBeUndefined();
-          const set = fieldsOf(patch as never) as PatchField[];
-          expect(set.filter((field) => !provider.capabilities.patch[field].supported)).toEqual([]);
-          expect(responder.requests.length).toBeGreaterThan(0);
-          expect(responder.requests.flatMap((r) => r.problems)).toEqual([]);
-        }),
+        fc.asyncProperty(
+          fc
+            .tuple(
+              fc.oneof(anyPatch, supportedPatch(capabilities)),
+              anyVendorFields(vendor.provider.extension),
+            )
+            .map(([patch, own]) => withVendorFields(vendor.id, patch, own)),
+          async (patch) => {
+            const { responder, provider } = fresh();
+            counts.tried += 1;
+            let error: CampaignkitError | undefined;
+            try {
+              await provider.updateCampaign(vendor.provider.sampleId, patch as never);
+            } catch (caught) {
+              error = caught as CampaignkitError;
+            }
+            if (error) {
+              counts.refused += 1;
+              expect(["VALIDATION", "UNSUPPORTED"]).toContain(error.code);
+              expect(error.field ?? "").not.toBe("");
+              expect(responder.requests).toEqual([]);
+              expect(String(error.message)).not.toContain(API_KEY);
+              return;
+            }
+            counts.sent += 1;
+            counts.requests += responder.requests.length;
+            expect(obviouslyInvalid(patch)).toBeUndefined();
+            const set = fieldsOf(patch as never) as PatchField[];
+            expect(set.filter((field) => !provider.capabilities.patch[field].supported)).toEqual(
+              [],
+            );
+            expect(responder.requests.length).toBeGreaterThan(0);
+            expect(responder.requests.flatMap((r) => r.problems)).toEqual([]);
+          },
+        ),
         { numRuns: FUZZ_RUNS },
       );
       expect(counts.refused).toBeGreaterThan(0);
@@ -83,15 +98,20 @@ for (const vendor of VENDORS) {
 
     it("accepts every patch inside its declared capabilities, and plans exactly what it sends", async () => {
       await fc.assert(
-        fc.asyncProperty(supportedPatch(capabilities), async (patch) => {
-          const { responder, provider } = fresh();
-          const plan = await provider.planUpdate(vendor.provider.sampleId, patch as never);
-          await provider.updateCampaign(vendor.provider.sampleId, patch as never);
-          expect(responder.requests.flatMap((r) => r.problems)).toEqual([]);
-          expect(responder.requests.map((r) => `${r.method} ${r.url}`)).toEqual(
-            plan.map((p) => `${p.method} ${p.url}`),
-          );
-        }),
+        fc.asyncProperty(
+          fc
+            .tuple(supportedPatch(capabilities), validVendorFields(vendor.provider.extension))
+            .map(([patch, own]) => withVendorFields(vendor.id, patch, own)),
+          async (patch) => {
+            const { responder, provider } = fresh();
+            const plan = await provider.planUpdate(vendor.provider.sampleId, patch as never);
+            await provider.updateCampaign(vendor.provider.sampleId, patch as never);
+            expect(responder.requests.flatMap((r) => r.problems)).toEqual([]);
+            expect(responder.requests.map((r) => `${r.method} ${r.url}`)).toEqual(
+              plan.map((p) => `${p.method} ${p.url}`),
+            );
+          },
+        ),
         { numRuns: FUZZ_RUNS },
       );
     }, 120_000);

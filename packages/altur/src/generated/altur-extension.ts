@@ -182,10 +182,12 @@ export const alturExtension = {
             }
           },
           "schedule_start_date": {
-            "type": "string"
+            "type": "string",
+            "format": "date"
           },
           "schedule_end_date": {
-            "type": "string"
+            "type": "string",
+            "format": "date"
           },
           "mode": {}
         }

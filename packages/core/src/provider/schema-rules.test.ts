@@ -27,6 +27,17 @@ describe("checkRules (the spec's rules for a vendor field)", () => {
     expect(rules(false, 1)).toEqual(["vendor.acme.x is not accepted"]);
   });
 
+  it("checks the RFC 3339 formats a spec gives: date, date-time, time", () => {
+    expect(rules({ type: "string", format: "date" }, "2026-12-25")).toEqual([]);
+    expect(rules({ type: "string", format: "date" }, "2026-02-30")).toEqual([
+      "vendor.acme.x must be a date (YYYY-MM-DD)",
+    ]);
+    expect(rules({ type: "string", format: "date-time" }, "2026-12-25T09:00:00Z")).toEqual([]);
+    expect(rules({ type: "string", format: "date-time" }, "2026-12-25")).toHaveLength(1);
+    expect(rules({ type: "string", format: "time" }, "09:00:00+01:00")).toEqual([]);
+    expect(rules({ type: "string", format: "email" }, "anything")).toEqual([]);
+  });
+
   it("walks objects and arrays, with the path of the bad part", () => {
     const schema: SchemaRules = {
       type: "object",

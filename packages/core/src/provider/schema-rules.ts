@@ -17,6 +17,8 @@ export type SchemaRules =
       readonly minLength?: number;
       readonly maxLength?: number;
       readonly pattern?: string;
+      /** `date`, `date-time` and `time` are checked (RFC 3339); other formats are not. */
+      readonly format?: string;
       readonly properties?: Readonly<Record<string, SchemaRules>>;
       readonly required?: readonly string[];
       readonly additionalProperties?: SchemaRules;
@@ -33,6 +35,34 @@ export interface RuleProblem {
   field: string;
   rule: string;
 }
+
+/** A calendar date that exists: `2026-02-30` is refused. */
+function realDate(year: string, month: string, day: string): boolean {
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+function isDate(text: string): boolean {
+  const [, year, month, day] = DATE.exec(text) ?? [];
+  return (
+    year !== undefined && month !== undefined && day !== undefined && realDate(year, month, day)
+  );
+}
+
+function isDateTime(text: string): boolean {
+  const [date, time, ...rest] = text.split(/[Tt ]/);
+  return (
+    rest.length === 0 && date !== undefined && time !== undefined && isDate(date) && TIME.test(time)
+  );
+}
+
+const FORMATS: Readonly<Record<string, { test(text: string): boolean; example: string }>> = {
+  date: { test: isDate, example: "YYYY-MM-DD" },
+  time: { test: (text) => TIME.test(text), example: "HH:MM:SSZ or with an offset" },
+  "date-time": { test: isDateTime, example: "YYYY-MM-DDTHH:MM:SSZ" },
+};
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";
@@ -78,6 +108,8 @@ export function checkRules(value: unknown, rules: SchemaRules, field: string): R
       problem(`must be at most ${rules.maxLength} characters`);
     if (rules.pattern !== undefined && !new RegExp(rules.pattern, "u").test(value))
       problem(`must match ${rules.pattern}`);
+    const format = rules.format === undefined ? undefined : FORMATS[rules.format];
+    if (format && !format.test(value)) problem(`must be a ${rules.format} (${format.example})`);
   }
   if (Array.isArray(value)) {
     if (rules.minItems !== undefined && value.length < rules.minItems)
