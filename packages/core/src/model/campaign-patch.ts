@@ -2,6 +2,13 @@ import * as z from "zod/mini";
 import { CampaignkitError } from "../errors.js";
 import { PacingSchema, RedialSchema, ScheduleSchema } from "./campaign.js";
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `{ <vendor>: { <field>: value } }`; each provider checks its own entry's fields (z.record would cost the bundle ~1 kB). */
+const isVendorEntries = (value: unknown): boolean =>
+  isObject(value) && Object.values(value).every(isObject);
+
 /** The writable subset of a campaign. Unknown keys, impossible times and non-IANA zones are errors. */
 export const CampaignPatchSchema = z
   .strictObject({
@@ -15,7 +22,12 @@ export const CampaignPatchSchema = z
      * `{ velip: { max_answered: 100 } }`): each provider checks and sends its own entry against
      * its spec's rules and leaves the others' alone.
      */
-    vendor: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
+    vendor: z.optional(
+      z.custom<Record<string, Record<string, unknown>>>(
+        isVendorEntries,
+        "must be an object of one object per vendor",
+      ),
+    ),
   })
   .check(z.refine((patch) => countFields(patch) > 0, "must change at least one field"));
 /** The changes to make to a campaign, in the normalized model (see `CampaignPatchSchema`). */
