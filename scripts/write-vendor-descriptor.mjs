@@ -110,16 +110,36 @@ const resolve = (node, seen = new Set()) => {
   if (!node || typeof node !== "object") return node;
   if (Array.isArray(node)) return node.map((item) => resolve(item, seen));
   if (node.$ref) {
-    if (seen.has(node.$ref)) fail(`${node.$ref} refers to itself: the extension needs a finite schema`);
+    if (seen.has(node.$ref))
+      fail(`${node.$ref} refers to itself: the extension needs a finite schema`);
     return resolve(schemaOf(node), new Set([...seen, node.$ref]));
   }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolve(value, seen)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, resolve(value, seen)]),
+  );
 };
 // What the checks before sending use of a schema; descriptions, examples and x- notes stay in the spec.
 const RULES = new Set([
-  "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-  "minLength", "maxLength", "pattern", "format", "properties", "required", "additionalProperties",
-  "items", "minItems", "maxItems", "anyOf", "oneOf", "not",
+  "type",
+  "enum",
+  "const",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "minItems",
+  "maxItems",
+  "anyOf",
+  "oneOf",
+  "not",
 ]);
 const rulesOf = (schema) => {
   if (schema === false || schema === true) return schema;
@@ -129,7 +149,11 @@ const rulesOf = (schema) => {
     if (!RULES.has(key)) continue;
     if (key === "properties")
       rules.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rulesOf(v)]));
-    else if (key === "items" || key === "not" || (key === "additionalProperties" && typeof value === "object"))
+    else if (
+      key === "items" ||
+      key === "not" ||
+      (key === "additionalProperties" && typeof value === "object")
+    )
       rules[key] = rulesOf(value);
     else if (key === "anyOf" || key === "oneOf") rules[key] = value.map(rulesOf);
     else rules[key] = value;
@@ -164,15 +188,20 @@ if (!declared) {
   const [media, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
   if (!media) fail(`${operationId} has no request body for the extension`);
   const body = resolve(content.schema);
-  if (body.type !== "object" || !body.properties) fail(`${operationId}'s body is not an object with properties`);
+  if (body.type !== "object" || !body.properties)
+    fail(`${operationId}'s body is not an object with properties`);
   const read = readSchema ? propertyNames(resolve({ $ref: readSchema })) : new Set();
   const fields = {};
   for (const [name, property] of Object.entries(body.properties)) {
-    if (normalized.includes(name) || property["x-credential"] === true || property === false) continue;
+    if (normalized.includes(name) || property["x-credential"] === true || property === false)
+      continue;
     fields[name] = { schema: rulesOf(property), readBack: read.has(name) };
   }
   for (const name of normalized)
-    if (!(name in body.properties)) fail(`x-campaignkit-vendor.extension.normalized names ${name}, which ${operationId}'s body lacks`);
+    if (!(name in body.properties))
+      fail(
+        `x-campaignkit-vendor.extension.normalized names ${name}, which ${operationId}'s body lacks`,
+      );
   const names = Object.keys(fields);
   const bodyType = `NonNullable<operations["${operationId}"]["requestBody"]>["content"]["${media}"]`;
   extensionSource =
