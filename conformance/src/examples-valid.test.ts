@@ -6,6 +6,8 @@ interface ExampleCase {
   where: string;
   schema: Json;
   value: Json;
+  /** `x-invalid-request` of a request-body example: why it breaks its schema on purpose. */
+  invalid?: Json;
 }
 
 const asObject = (value: Json | undefined): JsonObject =>
@@ -16,6 +18,9 @@ function examplesOf(owner: JsonObject, where: string, schema: Json): ExampleCase
     where: `${where} example "${name}"`,
     schema,
     value: asObject(example).value as Json,
+    ...("x-invalid-request" in asObject(example)
+      ? { invalid: asObject(example)["x-invalid-request"] }
+      : {}),
   }));
 }
 
@@ -67,10 +72,25 @@ describe.each(listSpecVendors())("every example of specs/%s.openapi.yaml", (vend
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  it.each(cases.map((c) => [c.where, c] as const))("%s is valid against its schema", (_, c) => {
+  const valid = cases.filter((c) => c.invalid === undefined);
+  const invalid = cases.filter((c) => c.invalid !== undefined);
+
+  it.each(valid.map((c) => [c.where, c] as const))("%s is valid against its schema", (_, c) => {
     expect(c.value, `${c.where} has no value`).toBeDefined();
     expect(validator.validate(c.schema, c.value)).toEqual([]);
   });
+
+  // A documented invalid request must say why, and must really break its schema: the marker
+  // cannot hide a valid example, nor a schema that was weakened to let it through.
+  it.each(invalid.map((c) => [c.where, c] as const))(
+    "%s is a documented invalid request: it says why and breaks its schema",
+    (_, c) => {
+      expect(c.where, "only request bodies may be documented invalid").toMatch(/ request /);
+      expect(typeof c.invalid === "string" && c.invalid.trim() !== "").toBe(true);
+      expect(c.value, `${c.where} has no value`).toBeDefined();
+      expect(validator.validate(c.schema, c.value)).not.toEqual([]);
+    },
+  );
 });
 
 describe("the validator", () => {

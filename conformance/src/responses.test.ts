@@ -32,8 +32,25 @@ for (const vendor of VENDORS) {
         ).toBeDefined();
         expect(error.code).toBe(EXPECTED_ERROR_CODES[key]);
         expect(error.vendor).toBe(vendor.id);
+        if (!scenario.response.statusDocumented) {
+          // Under `default`: the vendor does not document the HTTP status, so the reading must
+          // come from the body, whatever error status carries it.
+          for (const status of [400, 401, 403, 500]) {
+            const other = responses.decodeError(
+              scenario.operationId,
+              status,
+              scenario.response.body,
+            );
+            expect(other?.code, `${key} under HTTP ${status}`).toBe(error.code);
+            expect(other?.vendorCode, `${key} under HTTP ${status}`).toEqual(error.vendorCode);
+          }
+        }
         return;
       }
+      expect(
+        scenario.response.statusDocumented,
+        `${key} sits under "default": only errors of an undocumented status may`,
+      ).toBe(true);
       expect(EXPECTED_ERROR_CODES[key], `${key} should be an error`).toBeUndefined();
       if (
         responses.isNoChange?.(

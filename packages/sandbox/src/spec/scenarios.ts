@@ -34,8 +34,23 @@ export interface Scenario {
     query: Record<string, Json>;
     mediaType?: string;
     body?: Json;
+    /**
+     * The request example's `x-invalid-request`: why this documented request breaks the
+     * operation's schema on purpose (a field the vendor refuses, a required field left out). Its
+     * body is replayed as it is, and only schema problems of the body are forgiven.
+     */
+    invalid?: string;
   };
-  response: { status: number; mediaType: string; body: Json };
+  response: {
+    status: number;
+    mediaType: string;
+    body: Json;
+    /**
+     * `false` for an example under `default`: the vendor does not document the HTTP status, and
+     * `status` is the example's `x-replay-status`, chosen for the replay only.
+     */
+    statusDocumented: boolean;
+  };
 }
 
 /**
@@ -116,6 +131,14 @@ function buildRequest(
     if ("value" in example) {
       request.mediaType = mediaType;
       request.body = example.value as Json;
+      const invalid = example["x-invalid-request"];
+      if (invalid !== undefined) {
+        if (typeof invalid === "string" && invalid.trim() !== "") request.invalid = invalid;
+        else
+          problems.push(
+            `${operation.operationId}: request example "${exampleName}" has an x-invalid-request that is not a reason (a non-empty string)`,
+          );
+      }
       break;
     }
   }
@@ -150,9 +173,29 @@ export function collectScenarios(spec: LoadedSpec): ScenarioSet {
             continue;
           }
           seenResponseNames.add(name);
-          if (!/^\d{3}$/.test(status)) {
+          const replayStatus = exampleObject["x-replay-status"];
+          let httpStatus: number;
+          if (/^\d{3}$/.test(status)) {
+            if (replayStatus !== undefined) {
+              problems.push(
+                `${operation.operationId}: example "${name}" sits under the documented status ${status} and has an x-replay-status`,
+              );
+              continue;
+            }
+            httpStatus = Number(status);
+          } else if (
+            status === "default" &&
+            typeof replayStatus === "number" &&
+            Number.isInteger(replayStatus) &&
+            replayStatus >= 100 &&
+            replayStatus <= 599
+          ) {
+            httpStatus = replayStatus;
+          } else {
             problems.push(
-              `${operation.operationId}: example "${name}" sits under "${status}", not a status code`,
+              status === "default"
+                ? `${operation.operationId}: example "${name}" sits under "default" without an x-replay-status (an HTTP status)`
+                : `${operation.operationId}: example "${name}" sits under "${status}", not a status code`,
             );
             continue;
           }
@@ -166,6 +209,12 @@ export function collectScenarios(spec: LoadedSpec): ScenarioSet {
             continue;
           }
           usedRequestNames.add(requestName);
+          const request = buildRequest(operation, requestName, problems);
+          if (request.invalid !== undefined && httpStatus >= 200 && httpStatus < 300) {
+            problems.push(
+              `${operation.operationId}: response example "${name}" is a success, but its request "${requestName}" is a documented invalid request`,
+            );
+          }
           scenarios.push({
             vendor: spec.vendor,
             operationId: operation.operationId,
@@ -173,8 +222,13 @@ export function collectScenarios(spec: LoadedSpec): ScenarioSet {
             path: operation.path,
             name,
             evidence: String(exampleObject["x-evidence"] ?? "unspecified"),
-            request: buildRequest(operation, requestName, problems),
-            response: { status: Number(status), mediaType, body: exampleObject.value as Json },
+            request,
+            response: {
+              status: httpStatus,
+              mediaType,
+              body: exampleObject.value as Json,
+              statusDocumented: status !== "default",
+            },
           });
         }
       }

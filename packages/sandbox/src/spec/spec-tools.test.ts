@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dereference, listSpecVendors, loadSpec } from "./load-spec.js";
-import { listOperations } from "./scenarios.js";
+import { collectScenarios, listOperations } from "./scenarios.js";
 import { checkRequestAgainstSpec, matchOperation } from "./spec-request-check.js";
 import { SchemaValidator } from "./validators.js";
 
@@ -68,5 +68,61 @@ describe("checkRequestAgainstSpec", () => {
         retries,
       ),
     ).toEqual([expect.stringContaining("/retries")]);
+  });
+});
+
+describe("collectScenarios: documented invalid requests and undocumented statuses", () => {
+  const specWith = (op: Record<string, unknown>) => ({
+    vendor: "t",
+    file: "t.yaml",
+    document: { paths: { "/x": { post: { operationId: "op", ...op } } } },
+  });
+  const body = (examples: Record<string, unknown>) => ({
+    requestBody: { required: true, content: { "application/json": { examples } } },
+  });
+  const answers = (status: string, examples: Record<string, unknown>) => ({
+    [status]: { content: { "application/json": { examples } } },
+  });
+
+  it("carries x-invalid-request's reason and an x-replay-status under default", () => {
+    const set = collectScenarios(
+      specWith({
+        ...body({ bad: { value: { a: 1 }, "x-invalid-request": "sends a" } }),
+        responses: answers("default", { bad: { value: { e: 1 }, "x-replay-status": 400 } }),
+      }) as never,
+    );
+    expect(set.problems).toEqual([]);
+    expect(set.scenarios[0]?.request.invalid).toBe("sends a");
+    expect(set.scenarios[0]?.response).toMatchObject({ status: 400, statusDocumented: false });
+  });
+
+  it("reports an empty reason, a success answering an invalid request, and default without a status", () => {
+    expect(
+      collectScenarios(
+        specWith({
+          ...body({ bad: { value: {}, "x-invalid-request": true } }),
+          responses: answers("400", { bad: { value: {} } }),
+        }) as never,
+      ).problems,
+    ).toEqual([expect.stringContaining("not a reason")]);
+    expect(
+      collectScenarios(
+        specWith({
+          ...body({ bad: { value: {}, "x-invalid-request": "why" } }),
+          responses: answers("200", { bad: { value: {} } }),
+        }) as never,
+      ).problems,
+    ).toEqual([expect.stringContaining("is a success")]);
+    expect(
+      collectScenarios(specWith({ responses: answers("default", { e: { value: {} } }) }) as never)
+        .problems,
+    ).toEqual([expect.stringContaining("without an x-replay-status")]);
+    expect(
+      collectScenarios(
+        specWith({
+          responses: answers("400", { e: { value: {}, "x-replay-status": 500 } }),
+        }) as never,
+      ).problems,
+    ).toEqual([expect.stringContaining("has an x-replay-status")]);
   });
 });
