@@ -12,6 +12,7 @@ export const EXPECTED_ERROR_CODES: Record<string, CampaignkitErrorCode> = {
   "altur/updateCampaign/campaignFinished": "CONFLICT",
   "altur/runCampaignAction/unknownAction": "VALIDATION",
   "altur/runCampaignAction/billingLimitReached": "QUOTA",
+  "altur/runCampaignAction/billingLimitReachedOnResume": "QUOTA",
   "altur/runCampaignAction/invalidStatusTransition": "CONFLICT",
 
   "asisso/listCampaigns/unauthorized": "AUTH",

@@ -10,9 +10,10 @@ import type { components } from "./generated/altur-api.js";
 import { mapAlturCampaign } from "./map-altur-campaign.js";
 
 type AlturCampaign = components["schemas"]["Campaign"];
+type AlturListItem = components["schemas"]["CampaignListItem"];
 const VENDOR = "altur";
 
-/** The campaign of a `{success, campaign}` answer (get and update). */
+/** The campaign of a `{success, campaign}` answer (get, update and the lifecycle actions). */
 export function campaignFromEnvelope(operationId: string, body: unknown): Campaign {
   const envelope = expectObject(VENDOR, operationId, body);
   const campaign = expectObject(
@@ -31,7 +32,7 @@ export function campaignsFromList(body: unknown): Campaign[] {
     throw invalidResponse(VENDOR, "listCampaigns", "campaigns is not an array");
   }
   return page.campaigns.map((wire) => {
-    const campaign = expectObject(VENDOR, "listCampaigns", wire, "campaign") as AlturCampaign;
+    const campaign = expectObject(VENDOR, "listCampaigns", wire, "campaign") as AlturListItem;
     return checkedCampaign(VENDOR, "listCampaigns", mapAlturCampaign(campaign));
   });
 }
@@ -49,8 +50,8 @@ export const alturResponses: VendorResponses = {
     getCampaign: (body) => [campaignFromEnvelope("getCampaign", body)],
     updateCampaign: (body) => [campaignFromEnvelope("updateCampaign", body)],
     listCampaigns: campaignsFromList,
-    // Altur documents no success body for actions.
-    runCampaignAction: null,
+    // The lifecycle actions answer `{success, campaign}` (vendor-notes, update of 2026-12-01).
+    runCampaignAction: (body) => [campaignFromEnvelope("runCampaignAction", body)],
   },
   decodeError: decodeAlturError,
 };

@@ -95,3 +95,41 @@ describe("mapAlturCampaign on hostile values", () => {
     expect(() => mapAlturCampaign({ name: "no id" } as never)).toThrow(/no usable id/);
   });
 });
+
+describe("mapAlturCampaign on list items (vendor-notes, update of 2026-12-01)", () => {
+  it("reads timezone, retries and concurrency_limit under the English names", () => {
+    const wire = {
+      id: 1234,
+      status: "active" as const,
+      timezone: "America/Mexico_City",
+      retries: 2,
+      concurrency_limit: 5,
+      cycle_enabled: true,
+    };
+    expect(mapAlturCampaign(wire)).toMatchObject({
+      schedule: { timezone: "America/Mexico_City" },
+      redial: { maxRetries: 2 },
+      pacing: { maxConcurrentCalls: 5 },
+    });
+  });
+
+  it("reads the Spanish page's `concurrency`, and the English name when both arrive", () => {
+    expect(mapAlturCampaign({ id: 1, concurrency: 2 }).pacing).toEqual({ maxConcurrentCalls: 2 });
+    expect(
+      mapAlturCampaign({ id: 1, concurrency_limit: 4, concurrency: 2 } as never).pacing,
+    ).toEqual({ maxConcurrentCalls: 4 });
+  });
+
+  it("leaves to raw what it cannot read, and refuses a wrongly typed timezone", () => {
+    const campaign = mapAlturCampaign({
+      id: 1,
+      timezone: "<string>",
+      retries: -1,
+      concurrency_limit: "5",
+    } as never);
+    expect(campaign.schedule).toBeUndefined();
+    expect(campaign.redial).toBeUndefined();
+    expect(campaign.pacing).toBeUndefined();
+    expect(() => mapAlturCampaign({ id: 1, timezone: 3 } as never)).toThrow(/timezone/);
+  });
+});

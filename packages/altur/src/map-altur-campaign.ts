@@ -3,6 +3,7 @@ import {
   type CampaignStatus,
   callingHoursFrom,
   checkWireTypes,
+  isIanaTimeZone,
   type TimeRange,
   toTimeOfDay,
   WEEKDAYS,
@@ -12,7 +13,8 @@ import {
 } from "@campaignkit/core";
 import type { components } from "./generated/altur-api.js";
 
-type AlturCampaign = components["schemas"]["Campaign"];
+/** A detail (get, PATCH, actions) or a list item, which carries more fields. */
+type AlturCampaign = components["schemas"]["Campaign"] | components["schemas"]["CampaignListItem"];
 type AlturDaySchedule = components["schemas"]["DaySchedule"];
 
 const STATUS: Record<string, CampaignStatus> = {
@@ -45,7 +47,18 @@ const WIRE_TYPES: Readonly<Record<string, readonly WireType[]>> = {
   name: ["string"],
   status: ["string"],
   scheduling: ["object"],
+  // List items only (vendor-notes, update of 2026-12-01); typed as the PATCH fields they set.
+  // `concurrency_limit` (Spanish: `concurrency`) has no documented type: read only when whole.
+  timezone: ["string"],
+  retries: ["number"],
 };
+
+const isWhole = (value: unknown, min: number): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= min;
+
+/** The English name's value, else the Spanish page's (vendor-notes: follow English, accept both). */
+const enOrEs = (wire: Record<string, unknown>, en: string, es: string): unknown =>
+  wire[en] ?? wire[es];
 
 /**
  * An Altur campaign as a normalized Campaign. Day windows whose times are not `HH:MM` (the docs
@@ -56,6 +69,14 @@ export function mapAlturCampaign(campaign: AlturCampaign): Campaign {
   const byDay: Partial<Record<Weekday, TimeRange[]>> = {};
   for (const day of WEEKDAYS) byDay[day] = dayWindow(campaign.scheduling?.[day]);
   const hasWindows = Object.values(byDay).some((ranges) => ranges && ranges.length > 0);
+  const wire = campaign as Record<string, unknown>;
+  const schedule: NonNullable<Campaign["schedule"]> = {};
+  if (typeof wire.timezone === "string" && isIanaTimeZone(wire.timezone)) {
+    schedule.timezone = wire.timezone;
+  }
+  if (hasWindows) schedule.callingHours = callingHoursFrom(byDay);
+  // `concurrency_limit` is read as the concurrent-call cap; Altur does not define it (inferred).
+  const concurrency = enOrEs(wire, "concurrency_limit", "concurrency");
   return {
     vendor: "altur",
     id: wireId("altur", "campaign", campaign.id),
@@ -64,7 +85,9 @@ export function mapAlturCampaign(campaign: AlturCampaign): Campaign {
       campaign.status && Object.hasOwn(STATUS, campaign.status)
         ? (STATUS[campaign.status] ?? "unknown")
         : "unknown",
-    ...(hasWindows ? { schedule: { callingHours: callingHoursFrom(byDay) } } : {}),
+    ...(Object.keys(schedule).length > 0 ? { schedule } : {}),
+    ...(isWhole(concurrency, 1) ? { pacing: { maxConcurrentCalls: concurrency } } : {}),
+    ...(isWhole(wire.retries, 0) ? { redial: { maxRetries: wire.retries } } : {}),
     raw: campaign,
   };
 }

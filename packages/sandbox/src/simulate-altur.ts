@@ -34,6 +34,10 @@ const TRANSITIONS: Record<string, { from: string[]; to: string; noop?: string }>
 };
 
 const IMMUTABLE_TOP = ["agent_id", "integration_id", "integration_type"] as const;
+const isImmutablePath = (path: string): boolean =>
+  (IMMUTABLE_TOP as readonly string[]).includes(path) ||
+  path === "cycles.enabled" ||
+  path === "cycles.mode";
 const CYCLE_SCHEDULE_FIELDS = ["schedule", "schedule_start_date", "schedule_end_date"];
 /** PATCH fields the documented campaign body does not carry: kept, never answered. */
 const SETTINGS = [
@@ -185,6 +189,24 @@ export function createAlturSimulator(extra: number): VendorSimulator {
     authenticate: (valid) => (valid ? undefined : error(401, "UNAUTHORIZED")),
 
     invalid(request, problems: readonly Problem[]) {
+      // The spec leaves the immutable fields out of the PATCH schema, so a body that sends one
+      // breaks it: Altur answers such a body with its documented refusal, not a validation error.
+      const record =
+        request.operationId === "updateCampaign" && isObject(request.body)
+          ? store.get(String(request.path.id))
+          : undefined;
+      const refused = record && isObject(request.body) ? refusal(record, request.body) : undefined;
+      if (
+        refused &&
+        problems.every(
+          (p) =>
+            p.in === "body" &&
+            p.params.additionalProperty !== undefined &&
+            isImmutablePath(p.field.join(".")),
+        )
+      ) {
+        return refused;
+      }
       if (
         request.operationId === "runCampaignAction" &&
         problems.some((p) => p.in === "path" && p.field[0] === "action")

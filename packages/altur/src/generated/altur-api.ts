@@ -63,8 +63,11 @@ export interface paths {
          *     Immutable fields: `agent_id`, `integration_id`, `integration_type`, `cycles.enabled` and
          *     `cycles.mode` cannot be modified after creation; including any of them returns
          *     400 `IMMUTABLE_FIELD`, and the response's `field` key names the offending field. They
-         *     are kept in the request schema only so that such requests (including the documented
-         *     placeholder body, which sends `cycles.enabled`) can be described.
+         *     are therefore not in the request schema (`additionalProperties: false`): a typed client
+         *     cannot send them, and `x-immutable-fields` lists them for tools that must recognise
+         *     them. The documented placeholder body, which sends `cycles.enabled`, is kept as a
+         *     documented invalid request (`x-invalid-request`, see specs/README.md) paired with the
+         *     `IMMUTABLE_FIELD` example.
          *
          *     Finished campaigns are read-only: any PATCH returns 409 `CAMPAIGN_FINISHED`.
          *
@@ -102,13 +105,18 @@ export interface paths {
          *     - `archive`: from any status; `archived` is a boolean separate from the status. A
          *       no-op when already archived.
          *
-         *     Errors: 400 `UNKNOWN_ACTION`, 402 `BILLING_LIMIT_REACHED` (which actions can hit the
-         *     billing limit is not documented), 409 `INVALID_STATUS_TRANSITION` (the body carries
-         *     `current_status` and `valid_targets`). The error body schema is not documented (see
-         *     `ErrorBody`).
+         *     Errors: 400 `UNKNOWN_ACTION`, 402 `BILLING_LIMIT_REACHED` (on `activate` or `resume`
+         *     when the plan limit is reached, per the update of 2026-12-01), 409
+         *     `INVALID_STATUS_TRANSITION` (the body carries `current_status` and `valid_targets`).
+         *     The error body schema is not documented (see `ErrorBody`).
          *
-         *     The success body is not documented: the 200 response has an empty (any) schema and no
-         *     example.
+         *     Success: `{"success": true, "campaign": {…}}`, the full campaign detail, like GET and
+         *     PATCH (update of 2026-12-01, Lifecycle Actions): an action needs no read afterwards.
+         *
+         *     The lifecycle page contradicts itself on idempotency (its summary says every action is
+         *     a no-op when the campaign is already there; its table and text say `activate` is not,
+         *     409 `INVALID_STATUS_TRANSITION` from `active`, `inactive` or `finished`). This spec
+         *     keeps `activate` not idempotent, as vendor-notes.md says to.
          *
          *     Rate limit: 12 requests per second (exceeding it: behaviour not documented).
          */
@@ -223,7 +231,53 @@ export interface components {
              */
             archived?: boolean;
         };
-        /** @description `{success, campaign}`, returned by `GET /campaigns/{id}` and `PATCH /campaigns/{id}`. */
+        /**
+         * @description One campaign of `GET /campaigns`. Besides the fields of the detail (`Campaign`), list
+         *     items carry the cycle data flattened (`cycle_*`; the detail, PATCH and action answers
+         *     nest it under `cycles`) and `description`, `timezone`, `retries`, `archived`,
+         *     `template`, `first_message`, `concurrency_limit` (update of 2026-12-01, en/retrieve).
+         *     The English and Spanish pages name some of them differently: the English name is
+         *     primary and the Spanish one is accepted when reading (`concurrency_limit`/`concurrency`,
+         *     `cycle_cooldown_minutes`/`cycle_cooldown`, `cycle_filter_statuses`/`cycle_status_filters`,
+         *     `cycle_filter_tags`/`cycle_tag_filters`, `cycle_last_iteration_at`/`last_iteration_at`).
+         *     Types are given where the same field is typed elsewhere in this spec (the PATCH body,
+         *     the nested `cycles`); the others are not documented.
+         */
+        CampaignListItem: components["schemas"]["Campaign"] & {
+            description?: string;
+            /** @description The campaign's time zone, as set by PATCH `timezone`. */
+            timezone?: string;
+            /** @description Retries, as set by PATCH `retries`. */
+            retries?: number;
+            archived?: boolean;
+            template?: string;
+            first_message?: string;
+            /** @description Concurrency limit (English name). Its type and meaning are not documented. */
+            concurrency_limit?: unknown;
+            /** @description `concurrency_limit` under the Spanish page's name; accepted when reading. */
+            concurrency?: unknown;
+            cycle_enabled?: boolean;
+            cycle_max_iterations?: number;
+            cycle_cooldown_minutes?: number;
+            /** @description `cycle_cooldown_minutes` under the Spanish page's name. */
+            cycle_cooldown?: number;
+            cycle_filter_statuses?: string[];
+            /** @description `cycle_filter_statuses` under the Spanish page's name. */
+            cycle_status_filters?: string[];
+            cycle_filter_tags?: string[];
+            /** @description `cycle_filter_tags` under the Spanish page's name. */
+            cycle_tag_filters?: string[];
+            /** @description The current cycle iteration. Its type is not documented. */
+            cycle_current_iteration?: unknown;
+            /** @description When the last cycle iteration ran. Its type and format are not documented. */
+            cycle_last_iteration_at?: unknown;
+            /** @description `cycle_last_iteration_at` under the Spanish page's name. */
+            last_iteration_at?: unknown;
+        };
+        /**
+         * @description `{success, campaign}`, returned by `GET /campaigns/{id}`, `PATCH /campaigns/{id}` and
+         *     `POST /campaigns/{id}/{action}` (the last per the update of 2026-12-01).
+         */
         CampaignEnvelope: {
             success?: boolean;
             campaign?: components["schemas"]["Campaign"];
@@ -249,7 +303,7 @@ export interface components {
         CampaignList: {
             /** @description Total number of matching campaigns (type not documented). */
             total_count?: unknown;
-            campaigns?: components["schemas"]["Campaign"][];
+            campaigns?: components["schemas"]["CampaignListItem"][];
             pagination?: components["schemas"]["Pagination"];
         };
         /** @description One day's calling window in a request. The time format is not documented, so no pattern is set. */
@@ -270,15 +324,11 @@ export interface components {
         };
         /**
          * @description Cycles configuration block. Phone-call campaigns only. Cycle fields can only be updated
-         *     on campaigns that have cycles enabled (400 `CYCLES_NOT_ENABLED` otherwise).
+         *     on campaigns that have cycles enabled (400 `CYCLES_NOT_ENABLED` otherwise). The
+         *     immutable `enabled` and `mode` (400 `IMMUTABLE_FIELD`, `field` `cycles.enabled` /
+         *     `cycles.mode`) are left out, so no valid request carries them.
          */
         CampaignCyclesUpdate: {
-            /**
-             * @description Immutable: sending it returns 400 `IMMUTABLE_FIELD` (`field`: `cycles.enabled`).
-             *     Kept here only so that the documented placeholder body, which sends it, can be
-             *     described.
-             */
-            enabled?: boolean;
             max_iterations?: number;
             cooldown_minutes?: number;
             filter_statuses?: string[];
@@ -295,16 +345,12 @@ export interface components {
              * @description Only valid when `cycles.mode` is `scheduled` (400 `SCHEDULED_MODE_ONLY` otherwise).
              */
             schedule_end_date?: string;
-            /**
-             * @description Immutable: sending it returns 400 `IMMUTABLE_FIELD` (`field`: `cycles.mode`). Its
-             *     type is not documented.
-             */
-            mode?: unknown;
         };
         /**
          * @description Partial Campaign update. Any field may be omitted. Immutable fields (`agent_id`,
          *     `integration_id`, `integration_type`, `cycles.enabled`, `cycles.mode`) cannot be
-         *     included: each returns 400 `IMMUTABLE_FIELD`.
+         *     included: each returns 400 `IMMUTABLE_FIELD`. They are left out of the schema, which
+         *     admits no other field, and listed in `x-immutable-fields` (dotted paths).
          */
         UpdateCampaignRequest: {
             name?: string;
@@ -317,21 +363,6 @@ export interface components {
             template?: string;
             template_alt?: string;
             cycles?: components["schemas"]["CampaignCyclesUpdate"];
-            /**
-             * @description Immutable: sending it returns 400 `IMMUTABLE_FIELD` (`field`: `agent_id`). Its type
-             *     is not documented.
-             */
-            agent_id?: unknown;
-            /**
-             * @description Immutable: sending it returns 400 `IMMUTABLE_FIELD` (`field`: `integration_id`). Its
-             *     type is not documented.
-             */
-            integration_id?: unknown;
-            /**
-             * @description Immutable: sending it returns 400 `IMMUTABLE_FIELD` (`field`: `integration_type`).
-             *     Its type is not documented.
-             */
-            integration_type?: unknown;
         };
         /**
          * @description Altur error body. Its full schema is not documented, including which key carries the
@@ -366,8 +397,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only campaigns of this agent. The parameter's type is not documented; agent ids
-                 *     are strings in the documented campaign body (`agent.id`).
+                 * @description Only campaigns of this agent: a UUID (v4), per the update of 2026-12-01
+                 *     (vendor-notes.md, Altur). Agent ids are strings in the documented campaign body
+                 *     (`agent.id`). No `format: uuid` is set, so that the filter takes any id a campaign
+                 *     answer carries: `agent.id` is documented only as a string (`"<string>"`).
                  */
                 agentId?: string;
                 /** @description Only campaigns in this status. */
@@ -500,15 +533,15 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description The action was applied (or was a no-op). The success body is not documented, so
-             *     the schema is empty (any value) and no example is given.
+             * @description The action was applied (or was a no-op): `{success, campaign}` with the full
+             *     campaign detail, the same envelope as GET and PATCH (update of 2026-12-01).
              */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CampaignEnvelope"];
                 };
             };
             /**
@@ -524,8 +557,8 @@ export interface operations {
                 };
             };
             /**
-             * @description `BILLING_LIMIT_REACHED`. Which actions can hit the billing limit is not documented.
-             *     The error body schema is not documented (see `ErrorBody`).
+             * @description `BILLING_LIMIT_REACHED`: `activate` or `resume` when the plan limit is reached
+             *     (update of 2026-12-01). The error body schema is not documented (see `ErrorBody`).
              */
             402: {
                 headers: {
