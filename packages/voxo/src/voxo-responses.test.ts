@@ -16,11 +16,15 @@ const spec = parse(
 ) as { paths: Record<string, Record<string, SpecOperation>> };
 
 /** Every documented 200 example of the spec, with its operationId. */
+const METHODS = new Set(["get", "put", "post", "delete", "patch"]);
 const successExamples = Object.values(spec.paths).flatMap((item) =>
-  Object.values(item).flatMap((operation) =>
-    Object.entries(operation.responses["200"]?.content?.["application/json"]?.examples ?? {}).map(
-      ([name, example]) => [operation.operationId, name, example.value] as const,
-    ),
+  // A path item also holds non-operations (`servers` of the legacy reads).
+  Object.entries(item).flatMap(([method, operation]) =>
+    !METHODS.has(method)
+      ? []
+      : Object.entries(
+          operation.responses["200"]?.content?.["application/json"]?.examples ?? {},
+        ).map(([name, example]) => [operation.operationId, name, example.value] as const),
   ),
 );
 
@@ -33,6 +37,7 @@ describe("voxoResponses", () => {
     expect(successExamples.map(([operationId, name]) => `${operationId}/${name}`).sort()).toEqual([
       "getCallCampaign/constructedCampaign",
       "listCallCampaigns/constructedList",
+      "listCallCampaigns/legacyValuesOutsideRequestEnums",
       "updateCallCampaign/documented",
     ]);
   });

@@ -47,6 +47,12 @@ export interface paths {
          *     `callHoursStart: null`, `lastrun: "YYYY-MM-DD HH:MM:SS"`, `callDelay: 5000`) that fit it.
          *     The success status code is not documented (200 assumed); error responses and the error
          *     body are undocumented (see `default`).
+         *
+         *     Evidence: the method, the path, the `tenantId` query parameter's name and the bare-array
+         *     answer are documented (VOXO's legacy docs, via vendor-notes.md). The rest is assumed and
+         *     flagged `x-evidence: inferred`: the answer's full shape (the current reference page's
+         *     campaign object), the parameter's type, and the host (the legacy docs' host is not
+         *     recorded; `servers[0]` of this document is assumed, see this path's `servers`).
          */
         get: operations["listCallCampaigns"];
         put?: never;
@@ -73,6 +79,12 @@ export interface paths {
          *     `callDelay: 5000`) that fit it. The success status code is not documented (200 assumed);
          *     error responses (including not-found) and the error body are undocumented (see
          *     `default`).
+         *
+         *     Evidence: the method, the path, the `{id}` path parameter and the bare-array
+         *     answer are documented (VOXO's legacy docs, via vendor-notes.md). The rest is assumed and
+         *     flagged `x-evidence: inferred`: the answer's full shape (the current reference page's
+         *     campaign object), the parameter's type, and the host (the legacy docs' host is not
+         *     recorded; `servers[0]` of this document is assumed, see this path's `servers`).
          */
         get: operations["getCallCampaign"];
         put?: never;
@@ -116,12 +128,12 @@ export interface components {
             /** @description Caller ID phone number (ten digits, first digit not 0). */
             callerId?: string;
             /**
-             * @description Enable call recording. The page says "(yes/no)" but lists only `yes` as an available
-             *     option (and prints no type), so only `yes` is accepted here; responses do carry
-             *     `"no"` (vendor-notes, legacy responses).
+             * @description Enable call recording: `yes` or `no`. The page's description says "(yes/no)" while
+             *     its option list shows only `yes`; legacy answers carry `"no"`. Both values are
+             *     documented (vendor-notes.md, update of 2026-12-01), so recording can be turned off.
              * @enum {string}
              */
-            recording?: "yes";
+            recording?: "yes" | "no";
             /** @description Campaign message. */
             message?: string;
             /**
@@ -168,13 +180,19 @@ export interface components {
          *     legacy reads. All fields are documented as required; nullable ones are type arrays.
          */
         Campaign: {
-            /** @description Campaign ID. */
+            /**
+             * @description Campaign ID. Legacy answers carry ids above 2^32 (`11111111111`, vendor-notes.md,
+             *     update of 2026-12-01), so no 32-bit bound is implied.
+             */
             id: number;
             /** @description Tenant ID. */
             tenantId: number;
             /** @description Campaign name. */
             name: string;
-            /** @description Campaign type. Its values are undocumented. */
+            /**
+             * @description Campaign type. Open: legacy answers carry `SCHEDULED` (vendor-notes.md, update of
+             *     2026-12-01); no list of values is documented.
+             */
             type: string;
             /** @description Start date. */
             dateStart: string | null;
@@ -184,7 +202,10 @@ export interface components {
             callerId: string | null;
             /** @description Delay between calls in ms (legacy responses show 5000). */
             callDelay: number | null;
-            /** @description Campaign state. */
+            /**
+             * @description Campaign state. Open: requests may send only `READY` or `PAUSED`; an answer may carry
+             *     a value a request may not send, and is read without failing.
+             */
             state: string | null;
             /**
              * @description Last run timestamp. Legacy responses show `YYYY-MM-DD HH:MM:SS` with no zone, so no
@@ -193,7 +214,10 @@ export interface components {
             lastrun: string | null;
             /** @description Dial timeout in seconds. */
             dialtimeout: number | null;
-            /** @description Technology type. */
+            /**
+             * @description Technology type. Open: requests may send only `VOICE`, legacy answers carry `SMS`
+             *     (vendor-notes.md, update of 2026-12-01).
+             */
             tech: string | null;
             /** @description Campaign message. */
             message: string | null;
@@ -209,7 +233,7 @@ export interface components {
             callHoursStart: string | null;
             /** @description Calling hours end. */
             callHoursEnd: string | null;
-            /** @description Recording enabled (yes/no); legacy responses show "no". */
+            /** @description Recording enabled (`yes`/`no`); legacy responses show "no". Open. */
             recording: string | null;
             /** @description Campaign phone numbers. */
             numbers: components["schemas"]["CampaignNumber"][];
@@ -263,13 +287,13 @@ export interface components {
         CampaignId: number;
         /**
          * @description Campaign ID. The legacy docs' parameter type is not recorded in vendor-notes; number is
-         *     used because campaign `id` is a number in responses.
+         *     assumed (inferred) because campaign `id` is a number in responses.
          */
         LegacyCampaignId: number;
         /**
          * @description Tenant whose campaigns are listed (`GET /v2/call-campaigns?tenantId=`). The legacy docs'
-         *     parameter type is not recorded in vendor-notes; number is used because `tenantId` is a
-         *     number in campaign responses.
+         *     parameter type is not recorded in vendor-notes; number is assumed (inferred) because
+         *     `tenantId` is a number in campaign responses.
          */
         TenantId: number;
     };
@@ -316,8 +340,8 @@ export interface operations {
             query: {
                 /**
                  * @description Tenant whose campaigns are listed (`GET /v2/call-campaigns?tenantId=`). The legacy docs'
-                 *     parameter type is not recorded in vendor-notes; number is used because `tenantId` is a
-                 *     number in campaign responses.
+                 *     parameter type is not recorded in vendor-notes; number is assumed (inferred) because
+                 *     `tenantId` is a number in campaign responses.
                  */
                 tenantId: components["parameters"]["TenantId"];
             };
@@ -327,7 +351,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's campaigns, as a bare JSON array (no paging envelope). */
+            /**
+             * @description The tenant's campaigns, as a bare JSON array (no paging envelope; documented). The
+             *     item shape is assumed (inferred): the current reference's campaign object.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -346,7 +373,7 @@ export interface operations {
             path: {
                 /**
                  * @description Campaign ID. The legacy docs' parameter type is not recorded in vendor-notes; number is
-                 *     used because campaign `id` is a number in responses.
+                 *     assumed (inferred) because campaign `id` is a number in responses.
                  */
                 id: components["parameters"]["LegacyCampaignId"];
             };
@@ -354,7 +381,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One campaign. */
+            /**
+             * @description One campaign. Its shape is assumed (inferred): the current reference's campaign
+             *     object.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
