@@ -67,3 +67,29 @@ describe("convosoResponses", () => {
     );
   });
 });
+
+describe("last_call_date as a PHP DateTime (specs/convoso.openapi.yaml)", () => {
+  it("reads a campaign whose last_call_date has a time part, is null, or is absent", () => {
+    const body = {
+      data: [
+        {
+          id: "111",
+          name: "Sales Campaign",
+          status: "Y",
+          last_call_date: {
+            date: "2026-03-03 14:05:00.000000",
+            timezone_type: 3,
+            timezone: "America/Denver",
+          },
+        },
+        { id: "222", name: "Customer Service", status: "N", last_call_date: null },
+        { id: "333", name: "Retention Campaign", status: "Y" },
+      ],
+    };
+    expect(campaignsFromSearch(body).map((c) => [c.id, c.status])).toEqual([
+      ["111", "active"],
+      ["222", "paused"],
+      ["333", "active"],
+    ]);
+  });
+});

@@ -86,8 +86,11 @@ export interface components {
             campaign_id: string;
             /**
              * @description `true` activates the campaign (it becomes `Y`). `false` deactivates it (it becomes
-             *     `N`). Form-encoded as the literal `true` or `false`. Any other value is rejected
-             *     (error 6080 "Invalid status value", or the body "Status must be true or false").
+             *     `N`). The documented requests form-encode it as the literal `true` or `false`, which
+             *     is what campaignkit sends. The page's own Python example sends Python's `True`
+             *     (form-encoded by `requests` as `True`), so the docs do not say that other spellings
+             *     are refused; error 6080 "Invalid status value" and the body "Status must be true or
+             *     false" are documented without saying which values cause them.
              */
             status: boolean;
         };
@@ -118,25 +121,31 @@ export interface components {
              * @enum {string}
              */
             status: "Y" | "N";
+            /**
+             * @description The most recent call, or `null`. What arrives for a campaign that has never dialed
+             *     is not documented, so both an absent key and `null` are accepted.
+             */
             last_call_date?: components["schemas"]["LastCallDate"];
         };
         /**
          * @description Date of the campaign's most recent call. This is a serialized PHP `DateTime` object
          *     (vendor notes): a date, a PHP timezone type and a timezone name. The docs do not say
-         *     what arrives for a campaign that has never dialed, so this property is not marked
+         *     what arrives for a campaign that has never dialed, so it is nullable and not marked
          *     required.
          */
         LastCallDate: {
             /**
-             * Format: date
-             * @description Last call date in `YYYY-MM-DD` format.
+             * @description Last call date. The seed's field table says `YYYY-MM-DD` and its examples show only
+             *     a date, but the value is a serialized PHP `DateTime` (vendor notes), whose `date`
+             *     may carry a time part after the date. No `format: date` is set, so such a value is
+             *     read; only the leading `YYYY-MM-DD` is relied on.
              */
             date?: string;
             /** @description PHP DateTime timezone type identifier (`3` in every documented example). Its values are not enumerated. */
             timezone_type?: number;
             /** @description Timezone name, e.g. `America/Denver`. */
             timezone?: string;
-        };
+        } | null;
         /**
          * @description Success body of `POST /campaigns/status`. The documented example is
          *     `{"success": true}`. According to the vendor notes, success envelopes may also carry
@@ -154,7 +163,8 @@ export interface components {
         /**
          * @description Convoso's error envelope (vendor notes and the "Error Handling" table):
          *     `"success": false` with an `error` or `message` string, and sometimes a numeric
-         *     `code`. Business errors arrive with HTTP 200, and the same body is used for 401 and 403.
+         *     `code`. Business errors arrive with HTTP 200; which status the "Error Handling"
+         *     bodies arrive with is not documented.
          */
         Failure: {
             /** @constant */
@@ -213,7 +223,10 @@ export interface operations {
                     "application/json": components["schemas"]["SearchCampaignsResponse"] | components["schemas"]["Failure"];
                 };
             };
-            /** @description Missing or invalid `auth_token`. */
+            /**
+             * @description Missing or invalid `auth_token` (vendor notes). The body is not documented for this
+             *     status: the "Error Handling" table's bodies give no HTTP status (see `default`).
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -223,8 +236,8 @@ export interface operations {
                 };
             };
             /**
-             * @description The token is not valid for the office (vendor notes). The "Insufficient permissions"
-             *     body from the "Error Handling" table is placed here as well (see the example).
+             * @description The token is not valid for the office (vendor notes; tokens are scoped per API). The
+             *     body is not documented for this status (see `default`).
              */
             403: {
                 headers: {
@@ -244,6 +257,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServerError"];
+                };
+            };
+            /**
+             * @description The "Error Handling" bodies that are not an operation's business error. The table
+             *     gives no HTTP status for them, and no source ties them to one: Convoso may send them
+             *     with HTTP 200 (its business errors), 401 or 403. Each example's `x-replay-status` is
+             *     the replay's choice only; campaignkit reads them by body.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Failure"];
                 };
             };
         };
@@ -273,7 +300,10 @@ export interface operations {
                     "application/json": components["schemas"]["SetCampaignStatusResponse"] | components["schemas"]["Failure"];
                 };
             };
-            /** @description Missing or invalid `auth_token`. */
+            /**
+             * @description Missing or invalid `auth_token` (vendor notes). The body is not documented for this
+             *     status: the "Error Handling" table's bodies give no HTTP status (see `default`).
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -283,10 +313,9 @@ export interface operations {
                 };
             };
             /**
-             * @description The token is not valid for the office (vendor notes). The "Insufficient permissions"
-             *     body from the "Error Handling" table is placed here as well (see the example). The
+             * @description The token is not valid for the office (vendor notes; tokens are scoped per API). The
              *     docs say a status change needs campaign management permissions, "typically"
-             *     admin-level.
+             *     admin-level. The body is not documented for this status (see `default`).
              */
             403: {
                 headers: {
@@ -306,6 +335,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServerError"];
+                };
+            };
+            /**
+             * @description The "Error Handling" bodies that are not an operation's business error. The table
+             *     gives no HTTP status for them, and no source ties them to one: Convoso may send them
+             *     with HTTP 200 (its business errors), 401 or 403. Each example's `x-replay-status` is
+             *     the replay's choice only; campaignkit reads them by body.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Failure"];
                 };
             };
         };
