@@ -56,7 +56,11 @@ describe("decodeVelipError", () => {
       "199",
       "200",
       "210",
+      "211",
       "212",
+      "213",
+      "234",
+      "250",
     ]);
     expect(Object.keys(VELIP_ERROR_CODES.getCampaignsList ?? {}).sort()).toEqual([
       "131",
@@ -105,7 +109,7 @@ describe("decodeVelipError", () => {
   });
 
   it("falls back on the HTTP status for an unknown code or an undocumented body", () => {
-    expect(decodeVelipError("changeCampaign", 400, envelope("234"))?.code).toBe("VALIDATION");
+    expect(decodeVelipError("changeCampaign", 400, envelope("299"))?.code).toBe("VALIDATION");
     expect(decodeVelipError("changeCampaign", 404, "Not Found")?.code).toBe("NOT_FOUND");
     expect(decodeVelipError("getCampaignsList", 401, {})?.code).toBe("AUTH");
     expect(decodeVelipError("getCampaignsList", 503, null)).toMatchObject({
@@ -177,5 +181,31 @@ describe("velipCredentialRefusal, through decodeVelipError", () => {
     expect(isCredentialRefusal(decodeVelipError("getCampaignsList", 200, envelope("102")))).toBe(
       true,
     );
+  });
+});
+
+describe("decodeVelipError: ChangeCampaign codes of the update of 2026-12-01", () => {
+  const change = (code: string, status: string) =>
+    decodeVelipError("changeCampaign", 400, { return: { status, status_code: code } });
+
+  it("maps 250, 234 and the invalid max_answered codes 213 and 211", () => {
+    expect(change("250", "Group not found")).toMatchObject({ code: "NOT_FOUND", field: "group" });
+    expect(change("234", "campaign loading failed, cannot activate")?.code).toBe("CONFLICT");
+    expect(change("213", "x")).toMatchObject({ code: "VALIDATION", field: "max_answered" });
+    expect(change("211", "x")).toMatchObject({ code: "VALIDATION", field: "max_answered" });
+  });
+
+  it("tells the two meanings of 212 apart by the status text", () => {
+    expect(change("212", "cp_id no valid")).toMatchObject({ code: "NOT_FOUND", vendorCode: "212" });
+    expect(change("212", "max_answered no valid")).toMatchObject({
+      code: "VALIDATION",
+      vendorCode: "212",
+      field: "max_answered",
+    });
+    // 212 on another operation is not ChangeCampaign's.
+    expect(
+      decodeVelipError("getCampaignsList", 400, { return: { status: "x", status_code: "212" } })
+        ?.code,
+    ).toBe("VALIDATION");
   });
 });

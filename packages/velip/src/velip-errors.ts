@@ -23,7 +23,16 @@ export const VELIP_ERROR_CODES: Record<string, Record<string, CampaignkitErrorCo
   changeCampaign: {
     "200": "VALIDATION",
     "210": "VALIDATION",
+    // "cp_id no valid"; in one version of the docs 212 is also an invalid `max_answered`, told
+    // apart by the `status` text (see `STATUS_TEXT_CODES`).
     "212": "NOT_FOUND",
+    // An invalid `max_answered`: 213 or 211, by version of the docs (update of 2026-12-01).
+    "211": "VALIDATION",
+    "213": "VALIDATION",
+    /** "campaign loading failed, cannot activate": the campaign can never run again. */
+    "234": "CONFLICT",
+    /** "Group not found": `group` is not an active group of the customer. */
+    "250": "NOT_FOUND",
     ...AUTH_CODES,
   },
   getCampaignsList: {
@@ -32,11 +41,28 @@ export const VELIP_ERROR_CODES: Record<string, Record<string, CampaignkitErrorCo
   },
 };
 
+/**
+ * Codes whose meaning depends on the `status` text, per operation: the text that keeps the
+ * code's meaning in `VELIP_ERROR_CODES`, and what any other text means. ChangeCampaign's 212 is
+ * "cp_id no valid" or, in one version of the docs, an invalid `max_answered` (the docs say the
+ * `status` text tells them apart, without giving the second text).
+ */
+const STATUS_TEXT_CODES: Record<
+  string,
+  Record<string, { text: string; otherwise: CampaignkitErrorCode; field: string }>
+> = {
+  changeCampaign: {
+    "212": { text: "cp_id no valid", otherwise: "VALIDATION", field: "max_answered" },
+  },
+};
+
 /** ChangeCampaign's "Parameters without change": the campaign already has every value sent. */
 export const VELIP_NO_CHANGE = "230";
 
 /** The campaign input each documented code is about. */
-const FIELDS: Record<string, Record<string, string>> = { changeCampaign: { "200": "id" } };
+const FIELDS: Record<string, Record<string, string>> = {
+  changeCampaign: { "200": "id", "211": "max_answered", "213": "max_answered", "250": "group" },
+};
 
 /** Codes worth repeating as they are: GetCampaignsList's "internal error". */
 const RETRYABLE: Record<string, ReadonlySet<string>> = { getCampaignsList: new Set(["500"]) };
@@ -134,7 +160,16 @@ export function decodeVelipError(
   if (vendorCode === undefined && ok) return undefined;
   if (isVelipNoChange(operationId, body)) return undefined;
 
-  const documented = vendorCode ? VELIP_ERROR_CODES[operationId]?.[vendorCode] : undefined;
+  const envelopeStatus = envelopeOf(body)?.status;
+  const byText = vendorCode ? STATUS_TEXT_CODES[operationId]?.[vendorCode] : undefined;
+  const otherText =
+    byText !== undefined &&
+    (typeof envelopeStatus === "string" ? envelopeStatus.trim() : "") !== byText.text;
+  const documented = otherText
+    ? byText?.otherwise
+    : vendorCode
+      ? VELIP_ERROR_CODES[operationId]?.[vendorCode]
+      : undefined;
   const authRange = vendorCode !== undefined && /^1\d\d$/.test(vendorCode);
   const code = documented ?? (authRange ? "AUTH" : codeForHttpStatus(httpStatus));
   const envelope = envelopeOf(body) ?? {};
@@ -147,7 +182,7 @@ export function decodeVelipError(
     httpStatus,
     vendorCode,
     vendorMessage: typeof envelope.status === "string" ? envelope.status : undefined,
-    field: vendorCode ? FIELDS[operationId]?.[vendorCode] : undefined,
+    field: otherText ? byText?.field : vendorCode ? FIELDS[operationId]?.[vendorCode] : undefined,
     details: envelope.cd_id === undefined ? {} : { cdId: envelope.cd_id },
     ...(retryable === undefined ? {} : { retryable }),
     ...(credentialRefusal ? { credentialRefusal } : {}),

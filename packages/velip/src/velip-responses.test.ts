@@ -16,7 +16,12 @@ interface SpecOperation {
   operationId: string;
   responses?: Record<
     string,
-    { content?: Record<string, { examples?: Record<string, { value: unknown }> }> }
+    {
+      content?: Record<
+        string,
+        { examples?: Record<string, { value: unknown; "x-replay-status"?: number }> }
+      >;
+    }
   >;
 }
 
@@ -33,7 +38,8 @@ function responseExamples(): Example[] {
         for (const [name, example] of Object.entries(media?.examples ?? {})) {
           examples.push({
             operationId: operation.operationId,
-            status: Number(status),
+            // Under `default` (no documented status): the replay's status.
+            status: status === "default" ? Number(example["x-replay-status"]) : Number(status),
             name,
             value: example.value,
           });
@@ -52,6 +58,22 @@ const EXPECTED_ERRORS: Record<string, string | undefined> = {
   authLocked: "AUTH",
   ipBanned: "AUTH",
   internalError: "VENDOR",
+  groupNotFound: "NOT_FOUND",
+  loadFailedCannotActivate: "CONFLICT",
+  invalidMaxAnswered213: "VALIDATION",
+  invalidMaxAnswered211: "VALIDATION",
+  invalidMaxAnswered212: "VALIDATION",
+  failAuthentication: "AUTH",
+  tokenNotValid: "AUTH",
+  sidNotFound: "AUTH",
+  accountInactive: "AUTH",
+  tokenNotAllowedForRest: "AUTH",
+  permissionDenied: "AUTH",
+  noUserPassword: "AUTH",
+  userTrialsExceeded: "AUTH",
+  invalidUserPassword: "AUTH",
+  ipNotAllowed: "AUTH",
+  tokensBlocked: "AUTH",
 };
 
 describe("velipResponses", () => {

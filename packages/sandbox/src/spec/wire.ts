@@ -24,6 +24,19 @@ export function credentialFields(schema: Json | undefined): string[] {
     .map(([name]) => name);
 }
 
+/**
+ * The credential fields of a body schema that the vendor also takes through a header scheme
+ * (`x-credential-alternative: <securityScheme>`, specs/README.md): field → scheme name.
+ */
+export function credentialAlternatives(schema: Json | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(asObject(asObject(schema).properties))
+      .filter(([, property]) => asObject(property)["x-credential"] === true)
+      .map(([name, property]) => [name, asObject(property)["x-credential-alternative"]] as const)
+      .filter((entry): entry is readonly [string, string] => typeof entry[1] === "string"),
+  );
+}
+
 /** `body` without the named top-level fields (a non-object body as it is). */
 export function withoutFields(body: Json | undefined, fields: readonly string[]): Json | undefined {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
@@ -84,9 +97,34 @@ export interface AuthCheck {
   accepts(headers: Headers, body: JsonObject | undefined): boolean;
 }
 
+/** The check of one header security scheme of the spec, if it is one the tools know. */
+export function schemeCheck(
+  spec: LoadedSpec,
+  schemeName: string,
+  credential: string,
+): AuthCheck | undefined {
+  const schemes = asObject(asObject(spec.document.components).securitySchemes);
+  const scheme = asObject(schemes[schemeName]);
+  if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer") {
+    return {
+      describe: `Authorization: Bearer <key> (${schemeName})`,
+      accepts: (headers) => headers.get("authorization") === `Bearer ${credential}`,
+    };
+  }
+  if (scheme.type === "apiKey" && scheme.in === "header") {
+    const prefix = String(scheme["x-value-prefix"] ?? "");
+    const header = String(scheme.name);
+    return {
+      describe: `${header}: ${prefix}<key> (${schemeName})`,
+      accepts: (headers) => headers.get(header) === `${prefix}${credential}`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * Every way the spec lets an operation authenticate: its security requirements (headers), and
- * credential fields of its body. A request passes when one of them carries `credential`.
+ * credential fields of its body and their header alternatives (`x-credential-alternative`). A request passes when one of them carries `credential`.
  */
 export function authChecks(
   spec: LoadedSpec,
@@ -94,28 +132,15 @@ export function authChecks(
   bodySchema: Json | undefined,
   credential: string,
 ): AuthCheck[] {
-  const schemes = asObject(asObject(spec.document.components).securitySchemes);
   const requirements = (operation.definition.security ??
     spec.document.security ??
     []) as JsonObject[];
+  // A body credential's header alternative counts as a way in, as a security requirement does.
+  const alternatives = Object.values(credentialAlternatives(bodySchema));
   const checks: AuthCheck[] = [];
-  for (const requirement of requirements) {
-    for (const schemeName of Object.keys(requirement)) {
-      const scheme = asObject(schemes[schemeName]);
-      if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer") {
-        checks.push({
-          describe: `Authorization: Bearer <key> (${schemeName})`,
-          accepts: (headers) => headers.get("authorization") === `Bearer ${credential}`,
-        });
-      } else if (scheme.type === "apiKey" && scheme.in === "header") {
-        const prefix = String(scheme["x-value-prefix"] ?? "");
-        const header = String(scheme.name);
-        checks.push({
-          describe: `${header}: ${prefix}<key> (${schemeName})`,
-          accepts: (headers) => headers.get(header) === `${prefix}${credential}`,
-        });
-      }
-    }
+  for (const schemeName of [...requirements.flatMap((r) => Object.keys(r)), ...alternatives]) {
+    const check = schemeCheck(spec, schemeName, credential);
+    if (check) checks.push(check);
   }
   for (const field of credentialFields(bodySchema)) {
     checks.push({

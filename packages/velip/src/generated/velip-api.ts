@@ -22,23 +22,26 @@ export interface paths {
          *     (`{"return": …, "campaigns": [ … ]}`).
          *
          *     Send at least one mutable field besides `cp_id` (`active`, `lig_min`, `pas`,
-         *     `date_start`, `date_end`, `time_start`, `time_end`, `name`). Otherwise Velip answers
+         *     `date_start`, `date_end`, `time_start`, `time_end`, `name`, and, per the update of
+         *     2026-12-01, `max_answered` and `group`). Otherwise Velip answers
          *     code 210 "No new parameters". The schema does not enforce this rule. Code 230
          *     "Parameters without change" means the update matched no row because every value sent
          *     already equals the current one, so nothing was changed. The campaign already has the
          *     requested state.
          *
-         *     Authentication: `Authorization: Bearer <tsid>` (`tsidBearer`), or the `tsid` body field
-         *     when no Bearer header is sent (hence the empty alternative in `security`). Velip also
-         *     accepts `tsid` as a query parameter, but campaignkit never uses it there.
+         *     Authentication: the required `tsid` body field, or the same token as `Authorization:
+         *     Bearer <tsid>` (`tsidBearer`, the field's `x-credential-alternative`). `security` is
+         *     empty because the credential is a body field (as on Convoso); no request without the
+         *     token is valid. Velip also accepts `tsid` as a query parameter, but campaignkit never
+         *     uses it there.
          *
-         *     Errors (body `ErrorEnvelope`): HTTP 400 with codes 200, 210, 212 and 230; HTTP 401
-         *     with auth codes 100–199, of which only 131 and 199 are documented.
-         *
-         *     Inferred, not modelled: Velip's MCP tool docs (not its REST docs) also list the
-         *     parameters `max_answered` and `group` and an error 234 (a campaign whose contact
-         *     loading failed cannot be activated). The vendor notes treat these as inferred for
-         *     REST. They are not part of this operation.
+         *     Errors (body `ErrorEnvelope`): HTTP 400 with codes 200, 210, 212 and 230, and, per the
+         *     update of 2026-12-01, 250 "Group not found", 234 "campaign loading failed, cannot
+         *     activate" (in one version of the docs only) and the invalid-`max_answered` code, which
+         *     differs between versions (213, 211 or 212; in the version that uses 212 it shares the
+         *     code with "cp_id no valid" and the `status` text tells them apart; which is current is
+         *     unverified, so decode by code and `status` text); HTTP 401 with the auth codes of the
+         *     1xx table (see the document's description).
          */
         post: operations["changeCampaign"];
         delete?: never;
@@ -69,14 +72,22 @@ export interface paths {
          *     `cp_status_txt` and `"cp_group "` (with a trailing space). `"cp_active "` may be `"2"`
          *     while contacts are still loading.
          *
-         *     Authentication: `Authorization: Bearer <tsid>` (`tsidBearer`), or the `tsid` body field
-         *     when no Bearer header is sent (hence the empty alternative in `security`). Velip also
-         *     accepts `tsid` as a query parameter, but campaignkit never uses it there.
+         *     Update of 2026-12-01 (`GetCampaignsList.md`, later versions): the `group` filter is an
+         *     integer (group id); `search` looks in the name, description, id and voicemail-audio
+         *     fields; `"cp_ontime "` is `1` only when the campaign is active and now is inside its
+         *     window; `cp_status_txt` tells the destination load (see `Campaign`), and a load with
+         *     no progress for about 30 minutes is failed: the campaign is set to `"cp_active "` `"0"`
+         *     with a text starting `Falha na geração`, nothing is dialled, and it can never be
+         *     activated again (ChangeCampaign error 234); `cp_group_id` `0` means no group.
+         *
+         *     Authentication: the required `tsid` body field, or the same token as `Authorization:
+         *     Bearer <tsid>` (`tsidBearer`, the field's `x-credential-alternative`); `security` is
+         *     empty because the credential is a body field. Velip also accepts `tsid` as a query
+         *     parameter, but campaignkit never uses it there.
          *
          *     Errors: the only documented code for this endpoint is 500 "internal error". Velip does
-         *     not document its HTTP status. It is modelled as HTTP 400, following the general rule in
-         *     the vendor notes that business errors arrive as HTTP 400 with the `{"return": …}`
-         *     envelope. Auth errors: HTTP 401 with codes 100–199 (131 and 199 are documented).
+         *     not document its HTTP status, so it sits under `default` (specs/README.md), not under
+         *     a status code. Auth errors: HTTP 401 with the codes of the 1xx table.
          */
         post: operations["getCampaignsList"];
         delete?: never;
@@ -99,16 +110,21 @@ export interface components {
         /**
          * @description Body of `ChangeCampaign`. `cp_id` is required, and at least one mutable field must be
          *     sent besides it (`active`, `lig_min`, `pas`, `date_start`, `date_end`, `time_start`,
-         *     `time_end`, `name`). Otherwise Velip answers code 210. The schema does not enforce the
-         *     second rule, so that a request for the 210 scenario is still valid.
+         *     `time_end`, `name`, `max_answered`, `group`). Otherwise Velip answers code 210. The
+         *     schema does not enforce the second rule, so that a request for the 210 scenario is
+         *     still valid. `tsid` is required through the `allOf` member (specs/README.md, credential
+         *     fields): JSON Schema validators require it, while the generated types leave it
+         *     optional, since campaignkit's clients add the credential themselves.
          */
         ChangeCampaignRequest: {
             /**
-             * @description The account token. The vendor notes give tokens 10–64 characters, but the length is
-             *     stated here only: the documented placeholder `YOUR_TSID` (9 characters), which the
-             *     examples keep verbatim, would fail a `minLength: 10`. Velip's page marks `tsid`
-             *     required. It is optional here because `Authorization: Bearer <tsid>` can carry it
-             *     instead. It is required when no Bearer header is sent.
+             * @description The account token, required (seed: "tsid — required"). The same token may travel as
+             *     `Authorization: Bearer <tsid>` instead (`x-credential-alternative: tsidBearer`,
+             *     vendor notes); a request that carries it there satisfies this requirement. Its
+             *     length is inferred, and stated in `x-token-lengths` only: 10 or 30 characters (update
+             *     of 2026-12-01, `GetUserID.md` and `authentication.md`; code 101 otherwise), not a
+             *     `minLength`/`maxLength`, because the documented placeholder `YOUR_TSID`, which the
+             *     examples keep verbatim, has 9.
              */
             tsid?: string;
             /** @description Campaign id (`cd_programa.cp_id`). */
@@ -135,22 +151,42 @@ export interface components {
             /** @description Daily end time, `HH:MM:SS`. */
             time_end?: components["schemas"]["TimeHms"];
             /**
+             * @description Answered-call limit, `0` = no limit (update of 2026-12-01, `ChangeCampaign.md`,
+             *     later versions: an ordinary REST parameter, no longer MCP-only). When it changes,
+             *     the campaign's sending is re-opened: a campaign that stopped at the limit dials again
+             *     if the limit goes up. An invalid value answers the invalid-`max_answered` code (213,
+             *     211 or 212 by version). `minimum: 0` follows from "`0` = no limit"; no upper bound
+             *     is documented.
+             */
+            max_answered?: number;
+            /**
+             * @description An active group of the same customer, or `0` to take the campaign out of its group
+             *     (update of 2026-12-01). A group that is not an active group of the customer answers
+             *     code 250 "Group not found".
+             */
+            group?: number;
+            /**
              * @description Campaign name. The 50-character limit is inferred: only Velip's MCP tool docs state
-             *     it, not the REST docs (vendor notes). It is kept as a keyword because no documented
+             *     it, not the REST docs (vendor notes; still so in the update of 2026-12-01). Send it
+             *     as JSON when it can hold non-ASCII text: form bodies are read as ISO-8859-1. It is kept as a keyword because no documented
              *     example breaks it.
              */
             name?: string & unknown;
-        };
+        } & unknown;
         /**
          * @description Body of `GetCampaignsList`. All filters are optional. The vendor notes name them but do
-         *     not give their types, except where noted.
+         *     not give their types, except where noted. `tsid` is required through the `allOf`
+         *     member, as on `ChangeCampaignRequest`.
          */
         GetCampaignsListRequest: {
             /**
-             * @description The account token (10–64 characters per the vendor notes; not a schema keyword,
-             *     because the documented placeholder `YOUR_TSID` has 9). It is optional here because
-             *     `Authorization: Bearer <tsid>` can carry it instead. It is required when no Bearer
-             *     header is sent.
+             * @description The account token, required (seed: "tsid — required"). The same token may travel as
+             *     `Authorization: Bearer <tsid>` instead (`x-credential-alternative: tsidBearer`,
+             *     vendor notes); a request that carries it there satisfies this requirement. Its
+             *     length is inferred, and stated in `x-token-lengths` only: 10 or 30 characters (update
+             *     of 2026-12-01, `GetUserID.md` and `authentication.md`; code 101 otherwise), not a
+             *     `minLength`/`maxLength`, because the documented placeholder `YOUR_TSID`, which the
+             *     examples keep verbatim, has 9.
              */
             tsid?: string;
             /**
@@ -164,10 +200,10 @@ export interface components {
              */
             cp_ctid?: number | string;
             /**
-             * @description Filter by group. Its type is not documented (the list returns both `"cp_group "`
-             *     and `cp_group_id`), so a string or an integer is accepted.
+             * @description Filter by group: the group id, an integer (update of 2026-12-01,
+             *     `GetCampaignsList.md`).
              */
-            group?: number | string;
+            group?: number;
             /**
              * @description `"on"` returns active campaigns only.
              * @enum {string}
@@ -184,14 +220,17 @@ export interface components {
              *     means or which date field is compared.
              */
             date?: "1" | components["schemas"]["DateYmd"];
-            /** @description Search text. Which fields it searches is not documented. */
+            /**
+             * @description Search text, looked for in the name, description, id and voicemail-audio fields
+             *     (update of 2026-12-01).
+             */
             search?: string;
             /**
              * @description Maximum number of campaigns returned (default 500). There is no cursor.
              * @default 500
              */
             maxreg?: number;
-        };
+        } & unknown;
         /**
          * @description The `return` envelope of every response. `status_code` is a string, and `"0"` means
          *     success. Codes are specific to each endpoint.
@@ -204,6 +243,16 @@ export interface components {
              *     codes, and the same code can mean different things on different endpoints.
              */
             status_code: string;
+            /**
+             * @description Extra key of a 401 body (update of 2026-12-01: `"cdcs_id":"0"`). Its meaning is
+             *     not documented.
+             */
+            cdcs_id?: unknown;
+            /**
+             * @description Extra key of a 401 body (update of 2026-12-01: `"cdcsu_id":"0"`). Its meaning is
+             *     not documented.
+             */
+            cdcsu_id?: unknown;
             /**
              * @description Listed in the envelope by the vendor notes. Its type and meaning are not documented,
              *     and the documented examples do not include it.
@@ -227,9 +276,11 @@ export interface components {
         };
         /**
          * @description A count that arrives as an integer, as a string of digits, or as the *string* `"null"`
-         *     (not JSON `null`) when it does not apply.
+         *     when it does not apply. The update of 2026-12-01 writes it as `null` for `cp_pas` and
+         *     `cp_transfered` without transfer, without saying whether JSON `null` or the string is
+         *     meant, so both are accepted.
          */
-        IntegerOrNullString: number | string | "null";
+        IntegerOrNullString: number | string | "null" | null;
         /**
          * @description One campaign as Velip returns it. The keys `"cp_active "`, `"cp_ontime "` and
          *     `"cp_group "` end in a space on purpose. Match them exactly and do not normalise them.
@@ -251,8 +302,8 @@ export interface components {
              */
             "cp_active "?: "0" | "1" | "2";
             /**
-             * @description Key with a trailing space. Its meaning is not documented. The documented example
-             *     shows `"0"`.
+             * @description Key with a trailing space. `1` only when the campaign is active and now is inside
+             *     its window (update of 2026-12-01). The documented example shows `"0"`.
              */
             "cp_ontime "?: string;
             /**
@@ -278,22 +329,35 @@ export interface components {
             cp_destinations?: number | string;
             /** @description Calls-per-minute throttle, as an integer, a string of digits, or `"max"`. */
             cp_lig_min?: number | string | "max";
-            /** @description Maximum concurrent transfers. The string `"null"` when not set. */
+            /**
+             * @description Maximum concurrent transfers. The string `"null"` when not set; `null` for models
+             *     without transfer (update of 2026-12-01).
+             */
             cp_pas?: components["schemas"]["IntegerOrNullString"];
             /** @description Calls made. Velip sometimes sends numbers as strings. */
             cp_made?: number | string;
             /** @description Calls answered. Velip sometimes sends numbers as strings. */
             cp_answered?: number | string;
-            /** @description Calls transferred (Velip's spelling). The string `"null"` when not applicable. */
+            /**
+             * @description Calls that asked for a transfer (Velip's spelling; update of 2026-12-01). The string
+             *     `"null"` (or `null`) without transfer.
+             */
             cp_transfered?: components["schemas"]["IntegerOrNullString"];
             /** @description Campaign model. Its values are not documented. Velip sometimes sends numbers as strings. */
             cp_model?: number | string;
             /** @description Answered-call limit as a string. `"0"` means no limit (vendor notes). */
             cp_max_answered?: string;
-            /** @description Group id (vendor notes). Its type is not documented. */
+            /** @description Group id (vendor notes); `0` = no group (update of 2026-12-01). Its type is not documented. */
             cp_group_id?: unknown;
-            /** @description Status text (vendor notes). Its type and values are not documented. */
-            cp_status_txt?: unknown;
+            /**
+             * @description The destination load (update of 2026-12-01): `-Gerando: 20000 destinos (8s)` while
+             *     loading, `Inseridos: 4500 destinos (2s)` when done. A load with no progress for about
+             *     30 minutes is failed: the campaign is set to `"cp_active "` `"0"` with a text
+             *     starting `Falha na geração`, nothing is dialled, and it can never be activated again
+             *     (ChangeCampaign error 234): a normalized `failed` campaign. The texts are examples
+             *     of the documented forms, not an enum.
+             */
+            cp_status_txt?: string;
         };
     };
     responses: never;
@@ -330,7 +394,10 @@ export interface operations {
             /**
              * @description Business or validation error (HTTP 400 per the vendor notes). The documented codes
              *     for this endpoint are 200 "No cp_id", 210 "No new parameters", 212 "cp_id no valid"
-             *     and 230 "Parameters without change". Read `status_code` and not `status`.
+             *     and 230 "Parameters without change"; the update of 2026-12-01 adds 250 "Group not
+             *     found", 234 "campaign loading failed, cannot activate" and the invalid-`max_answered`
+             *     code (213, 211 or 212 by version). Read `status_code`, and for 212 also `status`
+             *     ("cp_id no valid" or the invalid `max_answered`).
              */
             400: {
                 headers: {
@@ -341,10 +408,10 @@ export interface operations {
                 };
             };
             /**
-             * @description Authentication error: HTTP 401 with codes 100–199 (vendor notes). Two codes are
-             *     documented: 131 (access locked after 20 failed authentications in 10 minutes) and
-             *     199 (IP banned after 100 failed authentications in an hour). Velip does not document
-             *     their `status` text or the other codes in 100–199.
+             * @description Authentication error: HTTP 401 with the codes of the 1xx table (update of
+             *     2026-12-01; see the document's description): 100, 101, 102, 110, 114, 123, 130,
+             *     131, 132, 140, 142, 198, 199. The exact `status` texts are documented for 100, 101
+             *     and 114 only; the other examples restate the table.
              */
             401: {
                 headers: {
@@ -380,12 +447,12 @@ export interface operations {
                 };
             };
             /**
-             * @description Error 500 "internal error", the only documented error code of this endpoint. Velip
-             *     does not document its HTTP status. It is modelled as HTTP 400 under the vendor
-             *     notes' general rule (business/validation errors are HTTP 400 with the `{"return":
-             *     …}` envelope). Code 500 is a body code, not HTTP 500.
+             * @description Authentication error: HTTP 401 with the codes of the 1xx table (update of
+             *     2026-12-01; see the document's description): 100, 101, 102, 110, 114, 123, 130,
+             *     131, 132, 140, 142, 198, 199. The exact `status` texts are documented for 100, 101
+             *     and 114 only; the other examples restate the table.
              */
-            400: {
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -394,12 +461,12 @@ export interface operations {
                 };
             };
             /**
-             * @description Authentication error: HTTP 401 with codes 100–199 (vendor notes). Two codes are
-             *     documented: 131 (access locked after 20 failed authentications in 10 minutes) and
-             *     199 (IP banned after 100 failed authentications in an hour). Velip does not document
-             *     their `status` text or the other codes in 100–199.
+             * @description Error 500 "internal error", the only documented error code of this endpoint. Velip
+             *     does not document its HTTP status, so no status code is claimed: the body sits under
+             *     `default`. Code 500 is a body code, not HTTP 500. campaignkit reads it by
+             *     `status_code`, whatever the HTTP status.
              */
-            401: {
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
