@@ -126,3 +126,23 @@ describe("collectScenarios: documented invalid requests and undocumented statuse
     ).toEqual([expect.stringContaining("has an x-replay-status")]);
   });
 });
+
+describe("checkRequestAgainstSpec: a required body credential with a header alternative (Velip)", () => {
+  const spec = loadSpec("velip");
+  const operations = listOperations(spec);
+  const check = (headers: Record<string, string>, body: object) =>
+    checkRequestAgainstSpec(spec, operations, new SchemaValidator(), "k-1", {
+      method: "POST",
+      url: new URL("http://127.0.0.1/api/v2/ChangeCampaign.php"),
+      headers: new Headers({ "content-type": "application/json", ...headers }),
+      body: JSON.stringify(body),
+    }).problems;
+
+  it("takes the token in the body or as a Bearer header, and refuses a request with neither", () => {
+    expect(check({}, { tsid: "k-1", cp_id: 1, active: 0 })).toEqual([]);
+    expect(check({ authorization: "Bearer k-1" }, { cp_id: 1, active: 0 })).toEqual([]);
+    const neither = check({}, { cp_id: 1, active: 0 });
+    expect(neither).toContainEqual(expect.stringContaining("required property 'tsid'"));
+    expect(neither).toContainEqual(expect.stringContaining("auth"));
+  });
+});
