@@ -167,10 +167,25 @@ describe("asissoCredentialRefusal, through decodeAsissoError", () => {
     }
   });
 
+  it("reads Dograh's 400s on update: the organisation cap is VALIDATION, a finished campaign CONFLICT", () => {
+    expect(
+      decodeAsissoError("updateCampaign", 400, { detail: "max_concurrency (50) cannot exceed …" })
+        ?.code,
+    ).toBe("VALIDATION");
+    expect(
+      decodeAsissoError("updateCampaign", 400, { detail: "Cannot update a completed campaign" })
+        ?.code,
+    ).toBe("CONFLICT");
+    expect(decodeAsissoError("getCampaign", 404, { detail: "Campaign not found" })?.code).toBe(
+      "NOT_FOUND",
+    );
+  });
+
   it("does not read the telephony 401 or a 403 (a permission) as a refusal", () => {
     for (const operationId of ["startCampaign", "resumeCampaign"]) {
       const error = decodeAsissoError(operationId, 401, telephony);
-      expect(error?.code).toBe("AUTH");
+      // Not an auth failure: the organisation's telephony set-up is missing.
+      expect(error?.code).toBe("CONFLICT");
       expect(error?.details?.vendorMessage).toBe(telephony.detail);
       expect(isCredentialRefusal(error)).toBe(false);
     }

@@ -15,11 +15,11 @@ const AUTH = { 401: "AUTH", 403: "AUTH" } as const;
  */
 export const ASISSO_ERROR_CODES: Record<string, Readonly<Record<number, CampaignkitErrorCode>>> = {
   listCampaigns: AUTH,
-  getCampaign: AUTH,
-  updateCampaign: { ...AUTH, 422: "VALIDATION" },
-  startCampaign: { ...AUTH, 402: "QUOTA" },
-  pauseCampaign: AUTH,
-  resumeCampaign: { ...AUTH, 402: "QUOTA" },
+  getCampaign: { ...AUTH, 404: "NOT_FOUND" },
+  updateCampaign: { ...AUTH, 400: "VALIDATION", 404: "NOT_FOUND", 422: "VALIDATION" },
+  startCampaign: { ...AUTH, 402: "QUOTA", 404: "NOT_FOUND" },
+  pauseCampaign: { ...AUTH, 404: "NOT_FOUND" },
+  resumeCampaign: { ...AUTH, 402: "QUOTA", 404: "NOT_FOUND" },
 };
 
 /**
@@ -28,6 +28,9 @@ export const ASISSO_ERROR_CODES: Record<string, Readonly<Record<number, Campaign
  * to …"}`. The key is valid; the account needs setting up.
  */
 const TELEPHONY_NOT_CONFIGURED = /^you must configure telephony first\b/i;
+
+/** Dograh's 400 for an update of a `completed` or `failed` campaign (vendor notes, inferred). */
+const CANNOT_UPDATE = /^cannot update a \w+ campaign$/i;
 
 const detailOf = (body: unknown): unknown =>
   body !== null && typeof body === "object" ? (body as Record<string, unknown>).detail : undefined;
@@ -82,8 +85,16 @@ export function decodeAsissoError(
   body: unknown,
 ): CampaignkitError | undefined {
   if (httpStatus >= 200 && httpStatus < 300) return undefined;
-  const code = ASISSO_ERROR_CODES[operationId]?.[httpStatus] ?? codeForHttpStatus(httpStatus);
   const detail = detailOf(body);
+  const text = typeof detail === "string" ? detail.trim() : "";
+  const code: CampaignkitErrorCode =
+    // The 401 of an organisation without telephony is no auth failure: its set-up is missing.
+    TELEPHONY_NOT_CONFIGURED.test(text)
+      ? "CONFLICT"
+      : // Dograh refuses an update of a completed or failed campaign with 400 (inferred).
+        CANNOT_UPDATE.test(text)
+        ? "CONFLICT"
+        : (ASISSO_ERROR_CODES[operationId]?.[httpStatus] ?? codeForHttpStatus(httpStatus));
   const credentialRefusal = asissoCredentialRefusal({ operationId, httpStatus, body });
   if (Array.isArray(detail)) {
     const problems = problemsOf(detail);

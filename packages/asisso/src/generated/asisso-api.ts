@@ -76,7 +76,11 @@ export interface paths {
         /**
          * Start a campaign
          * @description **Inferred** operation: not on Asisso's own pages. vendor-notes.md#asisso (from Dograh)
-         *     records `POST /api/v1/campaign/{id}/start`, which may answer 402 (quota) or 401.
+         *     records `POST /api/v1/campaign/{id}/start`, which may answer 402 (quota) or 401 (the
+         *     latter also when the organisation has no telephony set up: not an auth failure, see
+         *     `telephonyNotConfigured`). Start works only from `created` (then `syncing`; redial
+         *     campaigns go straight to `running`); Dograh's prose says draft or paused, its code
+         *     disagrees (update of 2026-12-01). 404 `Campaign not found`.
          *     **The success status and body are not documented anywhere**: 200 (FastAPI's default) is
          *     assumed and its schema is left open (`{}`); no success example is given.
          */
@@ -100,7 +104,8 @@ export interface paths {
          * Pause a campaign
          * @description **Inferred** operation: not on Asisso's own pages. vendor-notes.md#asisso (from Dograh)
          *     records `POST /api/v1/campaign/{id}/pause`. Pausing is what Asisso's update page asks for
-         *     before updating a running campaign.
+         *     before updating a running campaign. It works from `running` or `syncing` (update of
+         *     2026-12-01). 404 `Campaign not found`.
          *     **The success status and body are not documented anywhere**: 200 (FastAPI's default) is
          *     assumed and its schema is left open (`{}`); no success example is given.
          */
@@ -123,7 +128,9 @@ export interface paths {
         /**
          * Resume a campaign
          * @description **Inferred** operation: not on Asisso's own pages. vendor-notes.md#asisso (from Dograh)
-         *     records `POST /api/v1/campaign/{id}/resume`, which may answer 402 (quota) or 401.
+         *     records `POST /api/v1/campaign/{id}/resume`, which may answer 402 (quota) or 401 (also
+         *     the telephony 401, not an auth failure). Resume works only from `paused` (update of
+         *     2026-12-01). 404 `Campaign not found`.
          *     **The success status and body are not documented anywhere**: 200 (FastAPI's default) is
          *     assumed and its schema is left open (`{}`); no success example is given.
          */
@@ -194,7 +201,7 @@ export interface components {
             name: string;
             workflow_id: number;
             workflow_name: string;
-            /** @description Campaign state. Asisso documents only `string` (its example shows `"<string>"`). Inferred values (vendor-notes.md#asisso, from Dograh): `draft`, `running`, `paused`, `completed`, `failed`; Dograh's database enum has `created`, `syncing`, `running`, `paused`, `completed`, `failed`. Updates are only allowed in draft or paused status (documented). */
+            /** @description Campaign state. Asisso documents only `string` (its example shows `"<string>"`, so no `enum` keyword is set). Inferred (update of 2026-12-01, from Dograh): the wire value is the database value, one of `created` (not started; normalized `draft`), `syncing` (started, contacts being loaded; pause works from it; normalized `draft` by campaignkit, since nothing is dialled yet), `running` (`active`), `paused` (`paused`, by the user or by the vendor's circuit breaker, see `logs`), `completed` (`finished`), `failed` (`failed`); `draft` appears only in Dograh's prose docs (read as `draft`). Updates are only allowed in draft or paused status (documented). */
             state: string;
             source_type: string;
             source_id: string;
@@ -207,9 +214,13 @@ export interface components {
             started_at: string | null;
             /** Format: date-time */
             completed_at: string | null;
+            /** @description Inferred (update of 2026-12-01, from Dograh): a campaign created without `retry_config` reports `max_retries` 1 and `retry_on_voicemail` false. */
             retry_config: components["schemas"]["RetryConfigResponse"];
+            /** @description Also capped by the organisation's concurrent-call limit (default 10) and the number of caller ids of its telephony configuration (inferred, update of 2026-12-01). */
             max_concurrency?: number | null;
+            /** @description Inferred (update of 2026-12-01, from Dograh): `timezone` defaults to `UTC`; a slot holds when `start <= now < end` (end exclusive); no slots or a disabled schedule dials at any time. */
             schedule_config?: components["schemas"]["ScheduleConfigResponse"];
+            /** @description Reads back `enabled: false` by default (inferred, update of 2026-12-01). */
             circuit_breaker?: components["schemas"]["CircuitBreakerConfigResponse"];
             /** @default 0 */
             executed_count?: number;
@@ -249,7 +260,7 @@ export interface components {
             window_seconds?: number;
             min_calls_in_window?: number;
         };
-        /** @description One campaign log entry (types from the documented response example; `level` and `event` values are not documented). */
+        /** @description One campaign log entry (types from the documented response example; `level` and `event` values are not documented by Asisso). Inferred (update of 2026-12-01, from Dograh): when the circuit breaker trips, the vendor pauses the campaign itself and appends an entry with `event: "circuit_breaker_tripped"`; campaignkit reads it as the paused campaign's status reason. */
         CampaignLogEntryResponse: {
             ts?: string;
             level?: string;
@@ -380,8 +391,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description API key refused (documented body). */
+            /**
+             * @description Valid credentials without the permission (Asisso's auth page, update of 2026-12-01);
+             *     the documented body.
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /**
+             * @description **Inferred** (update of 2026-12-01, from Dograh): `{"detail":"Campaign not found"}`
+             *     when the campaign is not one of the organisation's.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -394,7 +420,16 @@ export interface operations {
     updateCampaign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Listed by Asisso's update page beside `X-API-Key`, as `string | null`, with no
+                 *     description. Its semantics are not documented: Asisso's auth page documents only
+                 *     `X-API-Key`, and Dograh (inferred) reads `X-API-Key` first. It is modelled as
+                 *     documented (an optional header) and no more; campaignkit never sends it, and it is
+                 *     not a security scheme of this document.
+                 */
+                authorization?: string | null;
+            };
             path: {
                 /** @description The campaign's id (integer, required). */
                 campaign_id: components["schemas"]["CampaignId"];
@@ -416,6 +451,21 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
+            /**
+             * @description **Inferred** (update of 2026-12-01, from Dograh's code): `max_concurrency` above the
+             *     organisation's concurrent-call limit (default 10) or the number of caller ids of its
+             *     telephony configuration (`max_concurrency (N) cannot exceed …`), and an update of a
+             *     `completed` or `failed` campaign (`Cannot update a {state} campaign`; the seed's
+             *     rule, draft or paused only, stands, and its refusal is not documented).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
             /** @description Missing, invalid or expired API key (documented body). */
             401: {
                 headers: {
@@ -425,8 +475,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description API key refused (documented body). */
+            /**
+             * @description Valid credentials without the permission (Asisso's auth page, update of 2026-12-01);
+             *     the documented body.
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /**
+             * @description **Inferred** (update of 2026-12-01, from Dograh): `{"detail":"Campaign not found"}`
+             *     when the campaign is not one of the organisation's.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -471,8 +536,23 @@ export interface operations {
                 };
             };
             402: components["responses"]["QuotaExceeded"];
-            /** @description API key refused (documented body). */
+            /**
+             * @description Valid credentials without the permission (Asisso's auth page, update of 2026-12-01);
+             *     the documented body.
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /**
+             * @description **Inferred** (update of 2026-12-01, from Dograh): `{"detail":"Campaign not found"}`
+             *     when the campaign is not one of the organisation's.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -504,8 +584,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDetail"];
                 };
             };
-            /** @description API key refused (documented body). */
+            /**
+             * @description Valid credentials without the permission (Asisso's auth page, update of 2026-12-01);
+             *     the documented body.
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /**
+             * @description **Inferred** (update of 2026-12-01, from Dograh): `{"detail":"Campaign not found"}`
+             *     when the campaign is not one of the organisation's.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -538,8 +633,23 @@ export interface operations {
                 };
             };
             402: components["responses"]["QuotaExceeded"];
-            /** @description API key refused (documented body). */
+            /**
+             * @description Valid credentials without the permission (Asisso's auth page, update of 2026-12-01);
+             *     the documented body.
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /**
+             * @description **Inferred** (update of 2026-12-01, from Dograh): `{"detail":"Campaign not found"}`
+             *     when the campaign is not one of the organisation's.
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
