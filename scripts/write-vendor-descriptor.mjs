@@ -40,10 +40,28 @@ function schemaOf(node) {
   return spec.components?.schemas?.[name];
 }
 
+/** The body field marked `x-credential`, if any, with its property. */
+function credentialField() {
+  for (const operation of operations) {
+    const content = operation.requestBody?.content ?? {};
+    for (const media of Object.values(content)) {
+      const properties = schemaOf(media.schema)?.properties ?? {};
+      for (const [field, property] of Object.entries(properties)) {
+        if (property["x-credential"] === true) return { field, property };
+      }
+    }
+  }
+  return undefined;
+}
+
 function credentialFromScheme() {
-  // The document's requirement, else the first operation's (Velip and VOXO declare it per operation).
+  // The document's requirement, else the first operation's (VOXO declares it per operation),
+  // else the scheme a credential body field names as its alternative (Velip's tsid may travel
+  // as a Bearer header instead: campaignkit sends it there, out of the form body).
   const requirements = [spec.security ?? [], ...operations.map((op) => op.security ?? [])].flat();
-  const name = requirements.flatMap((requirement) => Object.keys(requirement))[0];
+  const name =
+    requirements.flatMap((requirement) => Object.keys(requirement))[0] ??
+    credentialField()?.property["x-credential-alternative"];
   if (!name) return undefined;
   const scheme = spec.components?.securitySchemes?.[name];
   if (!scheme) fail(`security names ${name}, which securitySchemes lacks`);
@@ -59,16 +77,8 @@ function credentialFromScheme() {
 }
 
 function credentialFromBody() {
-  for (const operation of operations) {
-    const content = operation.requestBody?.content ?? {};
-    for (const media of Object.values(content)) {
-      const properties = schemaOf(media.schema)?.properties ?? {};
-      for (const [field, property] of Object.entries(properties)) {
-        if (property["x-credential"] === true) return { in: "form-field", name: field };
-      }
-    }
-  }
-  return undefined;
+  const found = credentialField();
+  return found ? { in: "form-field", name: found.field } : undefined;
 }
 
 const credential =
@@ -203,6 +213,8 @@ if (!declared) {
         `x-campaignkit-vendor.extension.normalized names ${name}, which ${operationId}'s body lacks`,
       );
   const names = Object.keys(fields);
+  // Fields the vendor documents as refused once the campaign exists (Altur's IMMUTABLE_FIELD).
+  const immutable = body["x-immutable-fields"] ?? [];
   const bodyType = `NonNullable<operations["${operationId}"]["requestBody"]>["content"]["${media}"]`;
   extensionSource =
     `import type { operations } from "./${facts.id}-api.js";\n\n` +
@@ -210,7 +222,7 @@ if (!declared) {
     ` * does not cover, settable as \`patch.vendor.${facts.id}\`: ${names.map((n) => `\`${n}\``).join(", ") || "none"}.\n */\n` +
     `export type ${Type} = Partial<Pick<${bodyType}, ${names.map((n) => JSON.stringify(n)).join(" | ") || "never"}>>;\n\n` +
     `/** Where \`patch.vendor.${facts.id}\` goes (\`${operationId}\`), and each field's rules from the spec. */\n` +
-    `export const ${camel}Extension = ${JSON.stringify({ operationId, fields }, null, 2)} as const satisfies VendorExtensionSpec;\n`;
+    `export const ${camel}Extension = ${JSON.stringify({ operationId, fields, ...(immutable.length ? { immutable } : {}) }, null, 2)} as const satisfies VendorExtensionSpec;\n`;
 }
 writeFileSync(
   join("src", "generated", `${facts.id}-extension.ts`),

@@ -205,3 +205,30 @@ describe("createAltur", () => {
     expect(error.code).toBe("UNSUPPORTED");
   });
 });
+
+describe("createAltur() with patch.vendor.altur", () => {
+  it("refuses the fields Altur documents as immutable, naming them, before any request", async () => {
+    const sent: Request[] = [];
+    const altur = createAltur({
+      apiKey: "altur-test-key",
+      maxRetries: 0,
+      fetch: async (request: Request) => {
+        sent.push(request);
+        return Response.json({});
+      },
+    });
+    for (const [own, field] of [
+      [{ agent_id: "a" }, "vendor.altur.agent_id"],
+      [{ cycles: { enabled: true } }, "vendor.altur.cycles.enabled"],
+    ] as const) {
+      await expect(
+        altur.updateCampaign("1234", { vendor: { altur: own as never } }),
+      ).rejects.toMatchObject({
+        code: "VALIDATION",
+        field,
+        message: expect.stringContaining("is immutable"),
+      });
+    }
+    expect(sent).toEqual([]);
+  });
+});

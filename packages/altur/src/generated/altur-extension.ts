@@ -4,9 +4,9 @@ import type { operations } from "./altur-api.js";
 
 /**
  * The documented writable fields of Altur's `updateCampaign` that the normalized patch
- * does not cover, settable as `patch.vendor.altur`: `description`, `message_limit`, `first_message`, `template`, `template_alt`, `cycles`, `agent_id`, `integration_id`, `integration_type`.
+ * does not cover, settable as `patch.vendor.altur`: `description`, `message_limit`, `first_message`, `template`, `template_alt`, `cycles`.
  */
-export type AlturPatchExtension = Partial<Pick<NonNullable<operations["updateCampaign"]["requestBody"]>["content"]["application/json"], "description" | "message_limit" | "first_message" | "template" | "template_alt" | "cycles" | "agent_id" | "integration_id" | "integration_type">>;
+export type AlturPatchExtension = Partial<Pick<NonNullable<operations["updateCampaign"]["requestBody"]>["content"]["application/json"], "description" | "message_limit" | "first_message" | "template" | "template_alt" | "cycles">>;
 
 /** Where `patch.vendor.altur` goes (`updateCampaign`), and each field's rules from the spec. */
 export const alturExtension = {
@@ -49,9 +49,6 @@ export const alturExtension = {
         "type": "object",
         "additionalProperties": false,
         "properties": {
-          "enabled": {
-            "type": "boolean"
-          },
           "max_iterations": {
             "type": "integer"
           },
@@ -188,23 +185,17 @@ export const alturExtension = {
           "schedule_end_date": {
             "type": "string",
             "format": "date"
-          },
-          "mode": {}
+          }
         }
       },
       "readBack": true
-    },
-    "agent_id": {
-      "schema": {},
-      "readBack": false
-    },
-    "integration_id": {
-      "schema": {},
-      "readBack": false
-    },
-    "integration_type": {
-      "schema": {},
-      "readBack": false
     }
-  }
+  },
+  "immutable": [
+    "agent_id",
+    "integration_id",
+    "integration_type",
+    "cycles.enabled",
+    "cycles.mode"
+  ]
 } as const satisfies VendorExtensionSpec;

@@ -18,6 +18,18 @@ export interface VendorExtensionField {
 export interface VendorExtensionSpec {
   readonly operationId: string | undefined;
   readonly fields: Readonly<Record<string, VendorExtensionField>>;
+  /** Dotted paths the vendor documents as never changeable once the campaign exists. */
+  readonly immutable?: readonly string[];
+}
+
+/** The value at a dotted path of `fields`, or `undefined`. */
+function valueAt(fields: Record<string, unknown>, path: string): unknown {
+  let node: unknown = fields;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 /**
@@ -33,7 +45,12 @@ export function vendorFieldsOf(
 ): Record<string, unknown> | undefined {
   const own = patch.vendor?.[vendor];
   if (own === undefined) return undefined;
-  const problems: RuleProblem[] = [];
+  const problems: RuleProblem[] = (extension.immutable ?? [])
+    .filter((path) => valueAt(own, path) !== undefined)
+    .map((path) => ({
+      field: `vendor.${vendor}.${path}`,
+      rule: `is immutable: ${vendor} refuses to change it once the campaign exists`,
+    }));
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(own)) {
     if (value === undefined) continue;
@@ -52,13 +69,18 @@ export function vendorFieldsOf(
     problems.push(...checkRules(value, declared.schema, field));
     fields[name] = value;
   }
-  if (problems.length > 0) {
+  // An immutable field is named once, by its own rule, not again as undocumented.
+  const named = new Set<string>();
+  const distinct = problems.filter(
+    (problem) => !named.has(problem.field) && named.add(problem.field),
+  );
+  if (distinct.length > 0) {
     throw new CampaignkitError({
       code: "VALIDATION",
       vendor,
-      field: problems[0]?.field,
-      message: `${vendor}: invalid patch: ${problems.map((p) => `${p.field} ${p.rule}`).join("; ")}`,
-      details: { problems },
+      field: distinct[0]?.field,
+      message: `${vendor}: invalid patch: ${distinct.map((p) => `${p.field} ${p.rule}`).join("; ")}`,
+      details: { problems: distinct },
     });
   }
   return Object.keys(fields).length > 0 ? fields : undefined;

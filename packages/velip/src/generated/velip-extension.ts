@@ -4,12 +4,27 @@ import type { operations } from "./velip-api.js";
 
 /**
  * The documented writable fields of Velip's `changeCampaign` that the normalized patch
- * does not cover, settable as `patch.vendor.velip`: none.
+ * does not cover, settable as `patch.vendor.velip`: `max_answered`, `group`.
  */
-export type VelipPatchExtension = Partial<Pick<NonNullable<operations["changeCampaign"]["requestBody"]>["content"]["application/json"], never>>;
+export type VelipPatchExtension = Partial<Pick<NonNullable<operations["changeCampaign"]["requestBody"]>["content"]["application/json"], "max_answered" | "group">>;
 
 /** Where `patch.vendor.velip` goes (`changeCampaign`), and each field's rules from the spec. */
 export const velipExtension = {
   "operationId": "changeCampaign",
-  "fields": {}
+  "fields": {
+    "max_answered": {
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "readBack": false
+    },
+    "group": {
+      "schema": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "readBack": false
+    }
+  }
 } as const satisfies VendorExtensionSpec;

@@ -46,7 +46,8 @@ export const voxoExtension = {
       "schema": {
         "type": "string",
         "enum": [
-          "yes"
+          "yes",
+          "no"
         ]
       },
       "readBack": true
