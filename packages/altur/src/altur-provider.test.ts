@@ -35,17 +35,16 @@ describe("createAltur().updateCampaign", () => {
     expect(result).toMatchObject({ vendor: "altur", id: "7", name: "New", status: "paused" });
   });
 
-  it("patches first, then resumes, then reads the campaign back", async () => {
+  it("patches first, then resumes, and reads the campaign from the resume's answer", async () => {
     const { provider, calls } = setup([
       {
         method: "PATCH",
         path: `${BASE}/campaigns/7`,
         respond: ok({ success: true, campaign: campaign("inactive") }),
       },
-      { method: "POST", path: `${BASE}/campaigns/7/resume`, respond: ok({}) },
       {
-        method: "GET",
-        path: `${BASE}/campaigns/7`,
+        method: "POST",
+        path: `${BASE}/campaigns/7/resume`,
         respond: ok({ success: true, campaign: campaign("active") }),
       },
     ]);
@@ -53,11 +52,7 @@ describe("createAltur().updateCampaign", () => {
       status: "active",
       redial: { maxRetries: 3 },
     });
-    expect(calls()).toEqual([
-      `PATCH ${BASE}/campaigns/7`,
-      `POST ${BASE}/campaigns/7/resume`,
-      `GET ${BASE}/campaigns/7`,
-    ]);
+    expect(calls()).toEqual([`PATCH ${BASE}/campaigns/7`, `POST ${BASE}/campaigns/7/resume`]);
     expect(result.status).toBe("active");
   });
 
@@ -75,8 +70,8 @@ describe("createAltur().updateCampaign", () => {
           Response.json(
             {
               error: "INVALID_STATUS_TRANSITION",
-              current_status: "pending",
-              valid_targets: ["active"],
+              current_status: "finished",
+              valid_targets: [],
             },
             { status: 409 },
           ),
@@ -161,10 +156,7 @@ describe("createAltur", () => {
     ]);
     expect(JSON.stringify(plan)).not.toContain("altur-key");
     const resume = await provider.planUpdate("7", { status: "active" });
-    expect(resume.map((r) => `${r.method} ${r.purpose}`)).toEqual([
-      "POST resume the campaign",
-      "GET read the campaign",
-    ]);
+    expect(resume.map((r) => `${r.method} ${r.purpose}`)).toEqual(["POST resume the campaign"]);
   });
 
   it("refuses an id Altur cannot address", async () => {
@@ -230,5 +222,70 @@ describe("createAltur() with patch.vendor.altur", () => {
       });
     }
     expect(sent).toEqual([]);
+  });
+});
+
+describe("createAltur() sets a campaign running as the user means it, from every Altur status", () => {
+  const refused = (current: string) => () =>
+    Response.json(
+      { error: "INVALID_STATUS_TRANSITION", current_status: current, valid_targets: [] },
+      { status: 409 },
+    );
+  const resume = (respond: Route["respond"]): Route => ({
+    method: "POST",
+    path: `${BASE}/campaigns/7/resume`,
+    respond,
+  });
+
+  it("resumes an inactive campaign with one request", async () => {
+    const { provider, calls } = setup([
+      resume(ok({ success: true, campaign: campaign("active") })),
+    ]);
+    await provider.resumeCampaign("7");
+    expect(calls()).toEqual([`POST ${BASE}/campaigns/7/resume`]);
+  });
+
+  it.each(["pending", "ready"])("activates a %s campaign (one that never ran)", async (status) => {
+    const { provider, calls } = setup([
+      resume(refused(status)),
+      {
+        method: "POST",
+        path: `${BASE}/campaigns/7/activate`,
+        respond: ok({ success: true, campaign: campaign("active") }),
+      },
+    ]);
+    const updated = await provider.updateCampaign("7", { status: "active" });
+    expect(updated.status).toBe("active");
+    expect(calls()).toEqual([
+      `POST ${BASE}/campaigns/7/resume`,
+      `POST ${BASE}/campaigns/7/activate`,
+    ]);
+  });
+
+  it("leaves a campaign in cooldown as it is (it runs between cycles), reading it for an update", async () => {
+    const { provider, calls } = setup([
+      resume(refused("cooldown")),
+      {
+        method: "GET",
+        path: `${BASE}/campaigns/7`,
+        respond: ok({ success: true, campaign: campaign("cooldown") }),
+      },
+    ]);
+    await expect(provider.resumeCampaign("7")).resolves.toBeUndefined();
+    expect(calls()).toEqual([`POST ${BASE}/campaigns/7/resume`]);
+    const updated = await provider.updateCampaign("7", { status: "active" });
+    expect(updated.status).toBe("active");
+    expect(calls().slice(1)).toEqual([
+      `POST ${BASE}/campaigns/7/resume`,
+      `GET ${BASE}/campaigns/7`,
+    ]);
+  });
+
+  it("keeps Altur's refusal for a finished campaign", async () => {
+    const { provider } = setup([resume(refused("finished"))]);
+    expect(await rejection(provider.resumeCampaign("7"))).toMatchObject({
+      code: "CONFLICT",
+      vendorCode: "INVALID_STATUS_TRANSITION",
+    });
   });
 });

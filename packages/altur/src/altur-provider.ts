@@ -16,6 +16,7 @@ import {
   alturActionStep,
   alturGetStep,
   alturListStep,
+  alturResumeInstead,
   toAlturUpdateSteps,
 } from "./convert-to-altur-steps.js";
 import { alturSpecFacts } from "./generated/altur-descriptor.js";
@@ -35,6 +36,7 @@ export const alturVendor = defineVendor({
     update: toAlturUpdateSteps,
     pause: (id) => alturActionStep(id, "pause"),
     resume: (id) => alturActionStep(id, "resume"),
+    resumeInstead: alturResumeInstead,
   },
   read: {
     // The last request of an update is always a PATCH or a read: both answer `{success, campaign}`.

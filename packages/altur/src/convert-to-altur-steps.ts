@@ -1,4 +1,5 @@
 import {
+  type CampaignkitError,
   type CampaignPatch,
   rangesByWeekday,
   type TypedStep,
@@ -44,16 +45,35 @@ export function toAlturUpdateBody(patch: CampaignPatch): AlturUpdate {
   return { ...body, ...vendorFieldsIn<AlturPatchExtension>(patch, "altur") };
 }
 
-export function alturActionStep(id: string, action: "pause" | "resume"): AlturStep {
+export function alturActionStep(id: string, action: "pause" | "resume" | "activate"): AlturStep {
   return {
     operationId: "runCampaignAction",
     method: "POST",
     path: "/campaigns/{id}/{action}",
     params: { path: { id: alturCampaignId(id), action } },
-    // pause and resume are documented no-ops when the campaign is already there.
-    idempotent: true,
+    // pause and resume are documented no-ops when the campaign is already there; activate is
+    // not (409 from active), so it is never repeated.
+    idempotent: action !== "activate",
     purpose: `${action} the campaign`,
+    ...(action === "resume" ? { role: "resume" as const } : {}),
   };
+}
+
+/**
+ * A resume Altur refused for the campaign's state (409 `INVALID_STATUS_TRANSITION`, whose body
+ * names `current_status`), done as the user means it: `activate` from `pending` or `ready` (a
+ * campaign that never ran), nothing from `cooldown` (it runs, between two cycles; shown as
+ * active). Any other refusal (a `finished` campaign) stands.
+ */
+export function alturResumeInstead(
+  id: string,
+  refusal: CampaignkitError,
+): AlturStep | "running" | undefined {
+  if (refusal.vendorCode !== "INVALID_STATUS_TRANSITION") return undefined;
+  const current = refusal.details?.currentStatus;
+  if (current === "pending" || current === "ready") return alturActionStep(id, "activate");
+  if (current === "cooldown" || current === "active") return "running";
+  return undefined;
 }
 
 export function alturListStep(): AlturStep {
@@ -79,9 +99,9 @@ export function alturGetStep(id: string): AlturStep {
 
 /**
  * The requests of an update, in order. A pause goes first, so the campaign stops dialling
- * before its settings change; a resume goes last, so it restarts with the new settings, and
- * is followed by a read, since Altur documents no body for actions: the last request's answer
- * is always the campaign afterwards.
+ * before its settings change; a resume goes last, so it restarts with the new settings. Every
+ * one of them answers `{success, campaign}` (actions too, update of 2026-12-01), so the last
+ * answer is the campaign afterwards and no read follows.
  */
 export function toAlturUpdateSteps(id: string, patch: CampaignPatch): AlturStep[] {
   const body = toAlturUpdateBody(patch);
@@ -99,6 +119,5 @@ export function toAlturUpdateSteps(id: string, patch: CampaignPatch): AlturStep[
     });
   }
   if (patch.status === "active") steps.push(alturActionStep(id, "resume"));
-  if (steps.at(-1)?.operationId === "runCampaignAction") steps.push(alturGetStep(id));
   return steps;
 }

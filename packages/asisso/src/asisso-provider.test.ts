@@ -57,19 +57,20 @@ describe("createAsisso().updateCampaign", () => {
     });
   });
 
-  it("patches first, then resumes, then reads the campaign back", async () => {
+  it("patches first, reads the state, then resumes, then reads the campaign back", async () => {
     const { provider, requests, calls } = setup([
       { method: "PATCH", path: `${BASE}/campaign/7`, respond: ok(campaign("paused")) },
       { method: "POST", path: `${BASE}/campaign/7/resume`, respond: ok({}) },
-      { method: "GET", path: `${BASE}/campaign/7`, respond: ok(campaign("running")) },
+      { method: "GET", path: `${BASE}/campaign/7`, respond: ok(campaign("paused")) },
     ]);
-    const result = await provider.updateCampaign("7", {
+    await provider.updateCampaign("7", {
       status: "active",
       schedule: SCHEDULE,
       redial: { maxRetries: 0 },
     });
     expect(calls()).toEqual([
       `PATCH ${BASE}/campaign/7`,
+      `GET ${BASE}/campaign/7`,
       `POST ${BASE}/campaign/7/resume`,
       `GET ${BASE}/campaign/7`,
     ]);
@@ -77,7 +78,6 @@ describe("createAsisso().updateCampaign", () => {
     expect(body.schedule_config).toMatchObject({ enabled: true, timezone: "Europe/Lisbon" });
     expect(body.schedule_config.slots).toHaveLength(7);
     expect(body.retry_config).toEqual({ enabled: false, max_retries: 0 });
-    expect(result.status).toBe("active");
   });
 
   it("changes only the status with one action and a read-back", async () => {
@@ -93,6 +93,7 @@ describe("createAsisso().updateCampaign", () => {
   it("says what was already applied when a later request fails", async () => {
     const { provider, calls } = setup([
       { method: "PATCH", path: `${BASE}/campaign/7`, respond: ok(campaign("paused")) },
+      { method: "GET", path: `${BASE}/campaign/7`, respond: ok(campaign("paused")) },
       {
         method: "POST",
         path: `${BASE}/campaign/7/resume`,
@@ -100,7 +101,11 @@ describe("createAsisso().updateCampaign", () => {
       },
     ]);
     const error = await rejection(provider.updateCampaign("7", { status: "active", name: "N" }));
-    expect(calls()).toEqual([`PATCH ${BASE}/campaign/7`, `POST ${BASE}/campaign/7/resume`]);
+    expect(calls()).toEqual([
+      `PATCH ${BASE}/campaign/7`,
+      `GET ${BASE}/campaign/7`,
+      `POST ${BASE}/campaign/7/resume`,
+    ]);
     expect(error).toMatchObject({ code: "QUOTA", httpStatus: 402 });
     expect(error.details).toMatchObject({
       vendorMessage: "Quota exhausted",
@@ -250,10 +255,13 @@ describe("createAsisso", () => {
     async (action) => {
       const { provider, calls } = setup([
         { method: "POST", path: `${BASE}/campaign/7/${action}`, respond: ok({}) },
+        { method: "GET", path: `${BASE}/campaign/7`, respond: ok(campaign("paused")) },
       ]);
       const call = action === "pause" ? provider.pauseCampaign("7") : provider.resumeCampaign("7");
       await expect(call).resolves.toBeUndefined();
-      expect(calls()).toEqual([`POST ${BASE}/campaign/7/${action}`]);
+      expect(calls().filter((c) => c.startsWith("POST"))).toEqual([
+        `POST ${BASE}/campaign/7/${action}`,
+      ]);
     },
   );
 
@@ -399,5 +407,22 @@ describe("asissoResponses", () => {
       campaignsFrom.pauseCampaign,
       campaignsFrom.resumeCampaign,
     ]).toEqual([null, null, null]);
+  });
+});
+
+describe("createAsisso() sets a campaign running from the state it is in", () => {
+  it.each([
+    ["created", [`GET ${BASE}/campaign/7`, `POST ${BASE}/campaign/7/start`]],
+    ["paused", [`GET ${BASE}/campaign/7`, `POST ${BASE}/campaign/7/resume`]],
+    ["running", [`GET ${BASE}/campaign/7`]],
+    ["syncing", [`GET ${BASE}/campaign/7`]],
+  ])("from %s", async (state, expected) => {
+    const { provider, calls } = setup([
+      { method: "GET", path: `${BASE}/campaign/7`, respond: ok(campaign(state)) },
+      { method: "POST", path: `${BASE}/campaign/7/start`, respond: ok({}) },
+      { method: "POST", path: `${BASE}/campaign/7/resume`, respond: ok({}) },
+    ]);
+    await provider.resumeCampaign("7");
+    expect(calls()).toEqual(expected);
   });
 });

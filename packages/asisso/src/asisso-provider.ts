@@ -11,6 +11,7 @@ import {
   asissoActionStep,
   asissoGetStep,
   asissoListStep,
+  asissoResumeFrom,
   toAsissoUpdateSteps,
 } from "./convert-to-asisso-steps.js";
 import { asissoSpecFacts } from "./generated/asisso-descriptor.js";
@@ -31,6 +32,7 @@ export const asissoVendor = defineVendor({
     update: toAsissoUpdateSteps,
     pause: (id) => asissoActionStep(id, "pause"),
     resume: (id) => asissoActionStep(id, "resume"),
+    resumeFrom: asissoResumeFrom,
   },
   read: {
     // The last request of an update answers with the campaign afterwards (see toAsissoUpdateSteps).

@@ -1,4 +1,5 @@
 import {
+  type Campaign,
   type CampaignPatch,
   rangesByWeekday,
   type TypedStep,
@@ -71,16 +72,37 @@ export function toAsissoUpdateBody(patch: CampaignPatch): AsissoUpdate {
   return { ...body, ...vendorFieldsIn<AsissoPatchExtension>(patch, "asisso") };
 }
 
-export function asissoActionStep(id: string, action: "pause" | "resume"): AsissoStep {
+const ACTION_OPERATIONS = {
+  start: "startCampaign",
+  pause: "pauseCampaign",
+  resume: "resumeCampaign",
+} as const;
+
+export function asissoActionStep(id: string, action: "start" | "pause" | "resume"): AsissoStep {
   return {
-    operationId: action === "pause" ? "pauseCampaign" : "resumeCampaign",
+    operationId: ACTION_OPERATIONS[action],
     method: "POST",
     path: `/campaign/{campaign_id}/${action}`,
     params: { path: { campaign_id: asissoCampaignId(id) } },
     // Asisso does not document whether a repeated pause or resume is harmless: never retried.
     idempotent: false,
     purpose: `${action} the campaign`,
+    ...(action === "resume" ? { role: "resume" as const } : {}),
   };
+}
+
+/**
+ * What sets an Asisso campaign running from the state it is in (update of 2026-12-01: start
+ * works only from `created`, resume only from `paused`; the refusal of either is not
+ * documented, so the campaign is read first): `start` from `created`, nothing while it is
+ * `syncing` or `running`, `resume` otherwise (from `completed` or `failed`, Asisso's refusal
+ * stands).
+ */
+export function asissoResumeFrom(id: string, current: Campaign): AsissoStep | "running" {
+  const wire = (current.raw as { state?: unknown } | undefined)?.state;
+  if (wire === "created") return asissoActionStep(id, "start");
+  if (wire === "running" || wire === "syncing") return "running";
+  return asissoActionStep(id, "resume");
 }
 
 /**

@@ -120,13 +120,16 @@ describe("altur status transitions", () => {
       current_status: "finished",
       valid_targets: [],
     });
-    const error = await rejectionOf(altur().resumeCampaign("1236"));
-    expect(error).toMatchObject({
-      code: "CONFLICT",
-      vendorCode: "INVALID_STATUS_TRANSITION",
-      details: { currentStatus: "pending", validTargets: ["active"] },
+    const fromPending = await action(1236, "resume");
+    expect(fromPending.status).toBe(409);
+    expect(fromPending.body).toMatchObject({
+      current_status: "pending",
+      valid_targets: ["active"],
     });
     expect(wireCampaign(1236).status).toBe("pending");
+    // The provider reads that refusal and activates the campaign that never ran.
+    await altur().resumeCampaign("1236");
+    expect(wireCampaign(1236).status).toBe("active");
   });
 
   it("archives from any status, a no-op when already archived, and refuses unknown actions", async () => {

@@ -16,7 +16,7 @@ import type {
   ProviderSettings,
 } from "./provider.js";
 import { providerKit } from "./provider-kit.js";
-import type { VendorResponses } from "./request-step.js";
+import type { RequestStep, VendorResponses } from "./request-step.js";
 import type { TypedStep } from "./typed-step.js";
 import type { VendorExtensionSpec } from "./vendor-extension.js";
 import {
@@ -54,8 +54,20 @@ export interface VendorSteps<Extra, Paths> {
   update(id: string, patch: CampaignPatch): TypedStep<Paths>[];
   /** The request that pauses a campaign. */
   pause(id: string): TypedStep<Paths>;
-  /** The request that resumes a campaign. */
+  /** The request that resumes a campaign (marked `role: "resume"`). */
   resume(id: string): TypedStep<Paths>;
+  /**
+   * When the vendor refuses the resume step because of the campaign's state, what it means to
+   * set it running instead: another step (Altur's `activate` from `pending`/`ready`),
+   * `"running"` when it already runs (Altur's `cooldown`), or `undefined` when the refusal stands.
+   */
+  resumeInstead?(id: string, refusal: CampaignkitError): TypedStep<Paths> | "running" | undefined;
+  /**
+   * For a vendor whose refusal does not say the state (Asisso): the campaign is read first, and
+   * this picks the step that sets it running from there (`start` from `created`), or
+   * `"running"` when it already runs.
+   */
+  resumeFrom?(id: string, current: Campaign): TypedStep<Paths> | "running";
 }
 
 /** How the provider reads the answers of its steps. */
@@ -227,6 +239,29 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       return campaign;
     };
 
+    /**
+     * Sends a resume step as the campaign's state needs it (see `resumeInstead`, `resumeFrom`).
+     * When nothing needs sending and the answer is read as the campaign (`answered`), the
+     * campaign is read instead.
+     */
+    const resumer =
+      (id: string, options?: CallOptions) =>
+      async (step: RequestStep, answered: boolean): Promise<unknown> => {
+        const running = () => (answered ? send(steps.get(id), options) : undefined);
+        if (steps.resumeFrom) {
+          const next = steps.resumeFrom(id, await getCampaign(id, options));
+          return next === "running" ? running() : send(next, options);
+        }
+        try {
+          return await send(step, options);
+        } catch (error) {
+          const next =
+            error instanceof CampaignkitError ? steps.resumeInstead?.(id, error) : undefined;
+          if (next === undefined) throw error;
+          return next === "running" ? running() : send(next, options);
+        }
+      };
+
     return {
       vendor,
       capabilities,
@@ -250,7 +285,10 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
 
       async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
         const planned = steps.update(checkId(id), validPatch(patch));
-        const answers = await runSteps(planned, (step) => send(step, options));
+        const resume = resumer(id, options);
+        const answers = await runSteps(planned, (step, index) =>
+          step.role === "resume" ? resume(step, index === planned.length - 1) : send(step, options),
+        );
         const last = planned.at(-1);
         const operationId = last?.operationId ?? "updateCampaign";
         if (read.missingAfterUpdate === "read-back") {
@@ -280,11 +318,21 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       },
 
       async resumeCampaign(id: string, options?: CallOptions) {
-        await send(steps.resume(checkId(id)), options);
+        const checked = checkId(id);
+        await resumer(checked, options)(steps.resume(checked), false);
       },
 
       async planUpdate(id: string, patch: CampaignPatch) {
-        return plan(steps.update(checkId(id), validPatch(patch)));
+        const checked = checkId(id);
+        const planned = steps.update(checked, validPatch(patch));
+        // A vendor that reads the campaign before resuming it (resumeFrom) shows that read too.
+        return plan(
+          steps.resumeFrom
+            ? planned.flatMap((step) =>
+                step.role === "resume" ? [steps.get(checked), step] : [step],
+              )
+            : planned,
+        );
       },
     };
   }

@@ -145,12 +145,12 @@ export function markApplied(
  */
 export async function runSteps<T>(
   steps: readonly RequestStep[],
-  send: (step: RequestStep) => Promise<T>,
+  send: (step: RequestStep, index: number) => Promise<T>,
 ): Promise<T[]> {
   const results: T[] = [];
   for (const [index, step] of steps.entries()) {
     try {
-      results.push(await send(step));
+      results.push(await send(step, index));
     } catch (error) {
       throw markApplied(
         error,

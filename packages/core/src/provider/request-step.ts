@@ -18,6 +18,11 @@ export interface RequestStep {
   idempotent: boolean;
   /** Why the operation sends it, shown in plans: "pause the campaign". */
   purpose: string;
+  /**
+   * `resume`: the step that sets a campaign running, which a vendor may have to send another
+   * way depending on the campaign's state (`VendorSteps.resumeInstead`, `resumeFrom`).
+   */
+  role?: "resume";
 }
 
 /**
