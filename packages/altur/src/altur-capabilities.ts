@@ -14,7 +14,7 @@ export const alturCapabilities: ProviderCapabilities = {
     },
     updateCampaign: {
       supported: true,
-      requests: "PATCH /campaigns/{id}, POST /campaigns/{id}/pause|resume",
+      requests: "PATCH /campaigns/{id}, POST /campaigns/{id}/pause|resume (activate from pending/ready)",
       evidence: "documented",
     },
     pauseCampaign: {
@@ -25,9 +25,9 @@ export const alturCapabilities: ProviderCapabilities = {
     },
     resumeCampaign: {
       supported: true,
-      requests: "POST /campaigns/{id}/resume",
+      requests: "POST /campaigns/{id}/resume, then activate when Altur answers that it is pending or ready",
       evidence: "documented",
-      note: "from inactive only; a no-op when already active; a pending or ready campaign needs activate (CONFLICT)",
+      note: "resume from inactive; activate from pending or ready (Altur's 409 names the status); nothing in cooldown or active; a finished campaign is CONFLICT",
     },
   },
   patch: {

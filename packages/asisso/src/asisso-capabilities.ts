@@ -24,7 +24,7 @@ export const asissoCapabilities: ProviderCapabilities = {
     updateCampaign: {
       supported: true,
       requests:
-        "PATCH /campaign/{campaign_id}, POST /campaign/{campaign_id}/pause|resume, GET /campaign/{campaign_id}",
+        "PATCH /campaign/{campaign_id}, POST /campaign/{campaign_id}/pause|resume|start (after a read), GET /campaign/{campaign_id}",
       evidence: "documented",
       note: "the PATCH is documented (draft or paused campaigns only); status changes and the read-back use inferred endpoints",
     },
@@ -36,9 +36,9 @@ export const asissoCapabilities: ProviderCapabilities = {
     },
     resumeCampaign: {
       supported: true,
-      requests: "POST /campaign/{campaign_id}/resume",
+      requests: "GET /campaign/{campaign_id}, then POST /campaign/{campaign_id}/start|resume",
       evidence: "inferred",
-      note: "Asisso does not document whether resuming a running campaign succeeds: its answer is decoded as it comes; a draft campaign needs start (client only)",
+      note: "read first: start from created, resume from paused, nothing while syncing or running (Asisso documents no refusal for the wrong state)",
     },
   },
   patch: {
