@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactSecrets } from "./redact-secrets.js";
+import { REDACTED, redactSecrets, secretsPattern } from "./redact-secrets.js";
 
 /** Keys holding every character that encodings treat specially. */
 const KEYS = ["ck-canary-a/b+c=d", "ck-canary-Zx/9+/w==", "ck-canary-sp ace/+="];
@@ -111,5 +111,15 @@ describe("redactSecrets", () => {
     const date = new Date(0);
     expect(redactSecrets({ at: date, n: 5 }, ["ck-canary-x"])).toEqual({ at: date, n: 5 });
     expect(redactSecrets(42, ["42"])).toBe(42);
+  });
+});
+
+describe("secretsPattern", () => {
+  it("builds each credential's pattern once, however the calls alternate between vendors' keys", () => {
+    const [a, b] = KEYS as [string, string];
+    const first = secretsPattern([a]);
+    expect(secretsPattern([b])).not.toBe(first);
+    expect(secretsPattern([a])).toBe(first);
+    expect(secretsPattern([b])).toBe(secretsPattern([b]));
   });
 });

@@ -59,15 +59,21 @@ function patternOf(secret: string): string {
   return [...secret].map(characterForms).join("");
 }
 
-/** The last pattern built: a caller that scrubs record after record builds it once. */
-let lastPattern: { key: string; pattern: RegExp | undefined } | undefined;
+/**
+ * Patterns already built, by their secrets: building one costs ~1 ms (every character in every
+ * encoding), and a bulk run alternates between vendors' keys on every answer. Bounded: the
+ * oldest is dropped past `PATTERNS_KEPT` (one process rarely holds more credentials).
+ */
+const patterns = new Map<string, RegExp | undefined>();
+const PATTERNS_KEPT = 64;
 
 /** One regular expression matching every listed secret in every encoding, longest first. */
 export function secretsPattern(secrets: readonly string[]): RegExp | undefined {
   const key = secrets.join("\u0000");
-  if (lastPattern?.key === key) return lastPattern.pattern;
+  if (patterns.has(key)) return patterns.get(key);
   const pattern = buildPattern(secrets);
-  lastPattern = { key, pattern };
+  if (patterns.size >= PATTERNS_KEPT) patterns.delete(patterns.keys().next().value as string);
+  patterns.set(key, pattern);
   return pattern;
 }
 
