@@ -1,4 +1,5 @@
 import { isCampaignkitError } from "@campaignkit/core";
+import type { Output } from "./context.js";
 import { ConfigError, EXIT, type ExitCode, UsageError } from "./exit-codes.js";
 
 /** The exit code an error stands for. */
@@ -25,4 +26,18 @@ export function describeError(error: unknown): string {
     return `error: ${error.message} (${where})`;
   }
   return `error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** How `reportError` prints: as text, or (`--json`) as one JSON object. */
+export interface ErrorReportOptions {
+  json?: boolean;
+}
+
+/** Prints one error on stderr: `describeError`'s line. */
+export function reportError(
+  error: unknown,
+  output: Output,
+  _options: ErrorReportOptions = {},
+): void {
+  output.err(`${describeError(error)}\n`);
 }

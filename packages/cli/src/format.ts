@@ -97,8 +97,16 @@ export function campaignRow(campaign: Campaign): string[] {
   ];
 }
 
-export function campaignTable(campaigns: readonly Campaign[]): string {
-  return table(CAMPAIGN_HEADERS, campaigns.map(campaignRow));
+/** The campaigns as a table; `vendorColumn` adds a VENDOR column first (a listing of several vendors). */
+export function campaignTable(
+  campaigns: readonly Campaign[],
+  options: { vendorColumn?: boolean } = {},
+): string {
+  if (!options.vendorColumn) return table(CAMPAIGN_HEADERS, campaigns.map(campaignRow));
+  return table(
+    ["VENDOR", ...CAMPAIGN_HEADERS],
+    campaigns.map((campaign) => [campaign.vendor, ...campaignRow(campaign)]),
+  );
 }
 
 /** Every normalized field of one campaign, as name/value rows. */

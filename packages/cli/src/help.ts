@@ -4,7 +4,7 @@ import { VENDORS } from "./vendor-loader.js";
 const VENDOR_LIST = VENDORS.join(", ");
 
 const COMMON = `Vendor options:
-  --vendor <v>        ${VENDOR_LIST} (required)
+  --vendor <v>        ${VENDOR_LIST} (required, but by list)
   --base-url <url>    the vendor's base URL (a sandbox or a proxy); overrides
                       CAMPAIGNKIT_<VENDOR>_BASE_URL and the config file
   --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG)
@@ -50,16 +50,21 @@ CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path or CAMPAIGNKIT_CONFI
 
 ${EXIT_CODES}
 `,
-  list: `Usage: campaignkit list --vendor <v> [--status <status>] [--raw] [--json]
+  list: `Usage: campaignkit list [--vendor <v>] [--status <status>] [--limit <n>] [--raw] [--json]
 
 Lists the vendor's campaigns as a table (ID, NAME, STATUS, TIMEZONE, CALLING HOURS, …).
+Without --vendor, lists every vendor that has an API key, in parallel, in one table with a
+VENDOR column; a vendor that fails does not stop the others: its error is printed on stderr
+and the exit code is 1.
   --status <s>        only campaigns in this normalized status (active, paused, draft, …)
+  --limit <n>         at most n campaigns per vendor (the paging stops there)
   --raw               with --json: include each campaign's vendor payload (raw)
 VOXO lists per tenant: set CAMPAIGNKIT_VOXO_TENANT_ID (or vendors.voxo.tenantId).
 
 ${COMMON}
 
-Example: campaignkit list --vendor altur
+Examples: campaignkit list --vendor altur
+          campaignkit list --limit 5
 
 ${EXIT_CODES}
 `,

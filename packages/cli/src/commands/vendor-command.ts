@@ -1,12 +1,14 @@
 import {
   CAMPAIGN_STATUSES,
+  type CallOptions,
   type Campaign,
   type CampaignProvider,
   type CampaignStatus,
   isCampaignkitError,
+  type ListCampaignsQuery,
   type ProviderOperation,
 } from "@campaignkit/core";
-import { parseCommandArgs } from "../args.js";
+import { parseCommandArgs, positiveInt } from "../args.js";
 import {
   type ConfigFile,
   configFileFrom,
@@ -81,7 +83,12 @@ export const VENDOR_OPTIONS = {
 export type CampaignCommand = "list" | "get" | "update" | "pause" | "resume" | "plan";
 
 const OPTIONS = {
-  list: { ...VENDOR_OPTIONS, status: { type: "string" }, raw: { type: "boolean" } },
+  list: {
+    ...VENDOR_OPTIONS,
+    status: { type: "string" },
+    limit: { type: "string" },
+    raw: { type: "boolean" },
+  },
   get: { ...VENDOR_OPTIONS, raw: { type: "boolean" } },
   update: { ...VENDOR_OPTIONS, set: { type: "string", multiple: true }, raw: { type: "boolean" } },
   plan: { ...VENDOR_OPTIONS, set: { type: "string", multiple: true } },
@@ -127,6 +134,99 @@ function oneId(command: string, positionals: readonly string[]): string {
   return id;
 }
 
+function listQuery(status: string | undefined): ListCampaignsQuery {
+  if (status !== undefined && !(CAMPAIGN_STATUSES as readonly string[]).includes(status)) {
+    throw new UsageError(`list: --status must be one of ${CAMPAIGN_STATUSES.join(", ")}`);
+  }
+  return status ? { status: status as CampaignStatus } : {};
+}
+
+/** At most `limit` campaigns of one vendor: the paging stops as soon as they are in. */
+async function listSome(
+  provider: CampaignProvider,
+  query: ListCampaignsQuery,
+  limit: number,
+  call: CallOptions,
+): Promise<Campaign[]> {
+  const campaigns: Campaign[] = [];
+  for await (const campaign of provider.listCampaigns(query, call)) {
+    campaigns.push(campaign);
+    if (campaigns.length >= limit) break;
+  }
+  return campaigns;
+}
+
+/** What one vendor's listing gave in `list` without `--vendor`: its campaigns, or its error. */
+type VendorListing =
+  | { vendor: VendorId; ok: true; campaigns: Campaign[] }
+  | { vendor: VendorId; ok: false; error: unknown };
+
+/**
+ * `list` without `--vendor`: every vendor that has an API key, listed in parallel, in one table
+ * with a VENDOR column. A vendor that fails does not stop the others: its error is printed on
+ * stderr (as JSON with `--json`) and the exit code is 1.
+ */
+async function listEveryVendor(
+  positionals: readonly string[],
+  options: {
+    "base-url"?: string;
+    config?: string;
+    json?: boolean;
+    raw?: boolean;
+    status?: string;
+    limit?: string;
+  },
+  context: CliContext,
+  output: Output,
+): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`list: unexpected argument "${positionals[0]}"`);
+  if (options["base-url"] !== undefined) {
+    throw new UsageError("list: --base-url needs --vendor (each vendor has its own base URL)");
+  }
+  const query = listQuery(options.status);
+  const limit = positiveInt("limit", options.limit, Number.POSITIVE_INFINITY);
+  const file = configFileFrom(options.config, context.env, context.cwd);
+  output.learnConfig(file);
+  const configured = VENDORS.map((vendor) => ({
+    vendor,
+    config: vendorConfig(vendor, context.env, file),
+  })).filter(({ config }) => config.apiKey !== undefined);
+  if (configured.length === 0) {
+    throw new ConfigError(
+      `list: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, or vendors.<vendor>.apiKey in a config file (--config or CAMPAIGNKIT_CONFIG), or pick one with --vendor`,
+    );
+  }
+  const call = { signal: context.signal };
+  const listings = await Promise.all(
+    configured.map(async ({ vendor, config }): Promise<VendorListing> => {
+      try {
+        await loadVendor(vendor);
+        requireSettingsFor(vendor, "listCampaigns", config);
+        const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) });
+        return { vendor, ok: true, campaigns: await listSome(provider, query, limit, call) };
+      } catch (error) {
+        return { vendor, ok: false, error };
+      }
+    }),
+  );
+  const campaigns = listings.flatMap((listing) => (listing.ok ? listing.campaigns : []));
+  const failed = listings.filter((listing) => !listing.ok);
+  if (options.json)
+    output.json(campaigns.map((campaign) => campaignJson(campaign, Boolean(options.raw))));
+  else {
+    output.out(campaignTable(campaigns, { vendorColumn: true }));
+    const listed = listings.filter((listing) => listing.ok).map((listing) => listing.vendor);
+    output.out(
+      `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${listed.length > 0 ? listed.join(", ") : "no vendor"}${failed.length > 0 ? `; ${failed.map((listing) => listing.vendor).join(", ")} failed` : ""}\n`,
+    );
+  }
+  if (failed.length === 0) return EXIT.OK;
+  const { reportError } = await import("../error-report.js");
+  for (const listing of failed)
+    if (!listing.ok) reportError(listing.error, output, { json: Boolean(options.json) });
+  return context.signal.aborted ? EXIT.INTERRUPTED : EXIT.FAILED;
+}
+
 /** `list`, `get`, `update`, `pause`, `resume` and `plan`. */
 export async function campaignCommand(
   command: CampaignCommand,
@@ -142,10 +242,14 @@ export async function campaignCommand(
     json?: boolean;
     raw?: boolean;
     status?: string;
+    limit?: string;
     set?: string[];
   };
   if (options.raw && !options.json) {
     throw new UsageError(`${command}: --raw needs --json (it adds each campaign's vendor payload)`);
+  }
+  if (command === "list" && options.vendor === undefined) {
+    return listEveryVendor(positionals, options, context, output);
   }
   const { vendor, config } = setup(command, options, context, output);
   await loadVendor(vendor);
@@ -171,14 +275,10 @@ export async function campaignCommand(
   if (command === "list") {
     if (positionals.length > 0)
       throw new UsageError(`list: unexpected argument "${positionals[0]}"`);
-    const status = options.status;
-    if (status !== undefined && !(CAMPAIGN_STATUSES as readonly string[]).includes(status)) {
-      throw new UsageError(`list: --status must be one of ${CAMPAIGN_STATUSES.join(", ")}`);
-    }
+    const query = listQuery(options.status);
+    const limit = positiveInt("limit", options.limit, Number.POSITIVE_INFINITY);
     requireSettingsFor(vendor, "listCampaigns", config);
-    const campaigns: Campaign[] = [];
-    const query = status ? { status: status as CampaignStatus } : {};
-    for await (const campaign of provider.listCampaigns(query, call)) campaigns.push(campaign);
+    const campaigns = await listSome(provider, query, limit, call);
     if (options.json) output.json(campaigns.map((campaign) => campaignJson(campaign, raw)));
     else {
       output.out(campaignTable(campaigns));
