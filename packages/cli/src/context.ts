@@ -13,6 +13,8 @@ export interface CliContext {
   cwd: string;
   stdout: Sink;
   stderr: Sink;
+  /** Standard input, for `apply -`. */
+  stdin?: AsyncIterable<Buffer | string> & NodeJS.ReadableStream;
   /** Whether stderr is a terminal: only then is a progress bar drawn. */
   stderrIsTTY: boolean;
   /** Aborted on SIGINT / SIGTERM. */

@@ -138,7 +138,7 @@ bounds), documented or inferred. With --vendor, every detail of one vendor. No c
 
 ${EXIT_CODES}
 `,
-  apply: `Usage: campaignkit apply <changes.jsonl|changes.csv> [options]
+  apply: `Usage: campaignkit apply <changes.jsonl|changes.csv|-> [options]
 
 Applies many changes across vendors. Every line is validated first (format, patch, vendor
 capabilities, id); invalid lines are reported as rejected with their line and field, before
@@ -152,8 +152,13 @@ CSV, a header then one change a row (empty cell = not set; values as in --set):
   vendor,id,status,schedule.timezone,schedule.callingHours
   altur,1234,,Europe/Lisbon,09:00-17:00
   (or an "action" column with pause|resume)
+\`-\` reads the changes from standard input: the format is --format's, else sniffed from the
+first non-blank character ("{" is JSONL, anything else a CSV header); the journal defaults to
+campaignkit-stdin-<first 12 hex digits of the input's SHA-256>.journal in the current directory,
+so piping the same changes again with --resume finds it.
 
 Options:
+  --format jsonl|csv  the changes' format (default: from the file's extension, or sniffed for -)
   --concurrency <n>   lines in flight at once (default 8); a campaign's lines run in file order
   --rate <v>=<n>      requests per second for a vendor, retries included (repeatable; default:
                       the vendor's documented limit, altur=12, others none; 0 or none: unlimited)

@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { CampaignProvider } from "@campaignkit/core";
 import {
   applyChanges,
@@ -14,10 +25,12 @@ import { type ApplyReport, JsonReportWriter, printReport, ReportTally } from "..
 import { parseCommandArgs, positiveInt } from "../args.js";
 import {
   type ChangesFormat,
+  formatFlag,
   formatOf,
   type LineRejection,
   type ReadLine,
   readChanges,
+  sniffFormat,
   surveyChanges,
 } from "../changes-file.js";
 import {
@@ -56,6 +69,7 @@ export const APPLY_OPTIONS = {
   json: { type: "boolean" },
   "no-read": { type: "boolean" },
   rate: { type: "string", multiple: true },
+  format: { type: "string" },
   config: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -77,16 +91,84 @@ interface ApplySettings {
   journal: string;
   journalPath: string;
   configFile: ConfigFile | undefined;
+  /** The changes came from standard input (`apply -`), spooled to a temporary file. */
+  stdin: boolean;
 }
 
-function settingsOf(args: readonly string[], context: CliContext): ApplySettings {
+/** The first bytes of a file, as text (for sniffing its format). */
+function startOf(path: string): string {
+  const buffer = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, "r");
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `apply -`: standard input, copied to a temporary file as it comes (never held in memory), so
+ * that it can be read twice like a file (survey, then run) and hashed for the journal.
+ */
+async function spoolStdin(context: CliContext): Promise<{ path: string; sha256: string }> {
+  if (!context.stdin) throw new UsageError("apply -: no standard input to read");
+  const dir = mkdtempSync(join(tmpdir(), "campaignkit-stdin-"));
+  const path = join(dir, "changes");
+  const hash = createHash("sha256");
+  try {
+    await pipeline(
+      context.stdin,
+      async function* (source: AsyncIterable<Buffer | string>) {
+        for await (const chunk of source) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      createWriteStream(path),
+    );
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new UsageError(`apply -: cannot read standard input (${(error as Error).message})`);
+  }
+  return { path, sha256: hash.digest("hex") };
+}
+
+async function settingsOf(args: readonly string[], context: CliContext): Promise<ApplySettings> {
   const { values, positionals } = parseCommandArgs("apply", args, APPLY_OPTIONS);
   const [file, ...extra] = positionals;
-  if (!file) throw new UsageError("apply: give the changes file: campaignkit apply changes.jsonl");
+  if (!file)
+    throw new UsageError(
+      "apply: give the changes file: campaignkit apply changes.jsonl (or - for standard input)",
+    );
   if (extra.length > 0) throw new UsageError(`apply: unexpected argument "${extra[0]}"`);
   const concurrency = positiveInt("concurrency", values.concurrency, 8);
   const rates = parseRates(values.rate ?? []);
-  const format = formatOf(file);
+  const flagged = formatFlag(values.format);
+  const configFile = configFileFrom(values.config, context.env, context.cwd);
+  if (file === "-") {
+    const spooled = await spoolStdin(context);
+    const format = flagged ?? sniffFormat(startOf(spooled.path)) ?? "jsonl";
+    // The journal is named by the content's hash: piping the same changes again with
+    // --resume finds it.
+    const journal = values.journal ?? `campaignkit-stdin-${spooled.sha256.slice(0, 12)}.journal`;
+    return {
+      file: "-",
+      path: spooled.path,
+      format,
+      size: statSync(spooled.path).size,
+      dryRun: Boolean(values["dry-run"]),
+      json: Boolean(values.json),
+      resume: Boolean(values.resume),
+      read: !values["no-read"],
+      concurrency,
+      rates,
+      journal,
+      journalPath: resolve(context.cwd, journal),
+      configFile,
+      stdin: true,
+    };
+  }
+  const format = flagged ?? formatOf(file);
   const path = resolve(context.cwd, file);
   let size: number;
   try {
@@ -112,7 +194,8 @@ function settingsOf(args: readonly string[], context: CliContext): ApplySettings
     rates,
     journal,
     journalPath: resolve(context.cwd, journal),
-    configFile: configFileFrom(values.config, context.env, context.cwd),
+    configFile,
+    stdin: false,
   };
 }
 
@@ -122,11 +205,17 @@ export async function applyCommand(
   context: CliContext,
   output: Output,
 ): Promise<number> {
-  const settings = settingsOf(args, context);
-  output.learnConfig(settings.configFile);
-  // Any line may name any vendor: every vendor's package is loaded before the first line.
-  await loadVendors();
-  return settings.dryRun ? dryRun(settings, context, output) : applyRun(settings, context, output);
+  const settings = await settingsOf(args, context);
+  try {
+    output.learnConfig(settings.configFile);
+    // Any line may name any vendor: every vendor's package is loaded before the first line.
+    await loadVendors();
+    return await (settings.dryRun
+      ? dryRun(settings, context, output)
+      : applyRun(settings, context, output));
+  } finally {
+    if (settings.stdin) rmSync(resolve(settings.path, ".."), { recursive: true, force: true });
+  }
 }
 
 /** Providers that only plan (no key needed): one per vendor, for validation. */
@@ -404,7 +493,7 @@ async function applyRun(
   try {
     await journal.writer.append({
       type: "run",
-      file: settings.path,
+      file: settings.stdin ? "-" : settings.path,
       sha256: survey.sha256,
       lines: survey.lines,
       resumed: settings.resume,

@@ -41,6 +41,8 @@ export interface CliOptions {
   cwd?: string;
   /** Node options before the binary, e.g. `--import` of a module that injects a fault. */
   nodeArgs?: readonly string[];
+  /** Written to the CLI's standard input, which is then closed (else stdin is ignored). */
+  input?: string;
 }
 
 export function startCli(
@@ -51,8 +53,9 @@ export function startCli(
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? process.cwd(),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (options.input !== undefined) child.stdin?.end(options.input);
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
