@@ -330,7 +330,7 @@ describe("campaign commands against the sandbox", () => {
       env: { ...env, CAMPAIGNKIT_ALTUR_API_KEY: CANARY_KEY },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("code AUTH");
+    expect(JSON.parse(result.stderr)).toMatchObject({ code: "AUTH", vendor: "altur" });
   });
 });
 

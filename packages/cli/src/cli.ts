@@ -71,12 +71,14 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     }
     return await (await load())(args, context, output);
   } catch (error) {
-    const { describeError, exitCodeOf } = await import("./error-report.js");
-    output.err(`${describeError(error)}\n`);
-    if (error instanceof UsageError) {
-      const topic = command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : "";
-      output.err(`(see campaignkit ${topic}--help)\n`);
-    }
+    const { exitCodeOf, reportError } = await import("./error-report.js");
+    const topic = command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : "";
+    reportError(error, output, {
+      json: args.includes("--json"),
+      ...(error instanceof UsageError && !error.hint
+        ? { hint: `see campaignkit ${topic}--help` }
+        : {}),
+    });
     return context.signal.aborted ? EXIT.INTERRUPTED : exitCodeOf(error);
   }
 }

@@ -1,6 +1,6 @@
 import { isCampaignkitError } from "@campaignkit/core";
 import type { Output } from "./context.js";
-import { ConfigError, EXIT, type ExitCode, UsageError } from "./exit-codes.js";
+import { CliFailure, ConfigError, EXIT, type ExitCode, UsageError } from "./exit-codes.js";
 
 /** The exit code an error stands for. */
 export function exitCodeOf(error: unknown): ExitCode {
@@ -28,16 +28,87 @@ export function describeError(error: unknown): string {
   return `error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** How `reportError` prints: as text, or (`--json`) as one JSON object. */
-export interface ErrorReportOptions {
-  json?: boolean;
+/**
+ * An error as `--json` prints it: one object, every key always present (`null` when unknown).
+ * `code` is a `CampaignkitError` code, or `USAGE` (exit 2), `CONFIG` (exit 3), or a CLI failure's
+ * own code (`JOURNAL_WRITE`, `INPUT_CHANGED`, `INTERNAL`).
+ */
+export interface JsonError {
+  code: string;
+  message: string;
+  field: string | null;
+  vendor: string | null;
+  vendorCode: string | number | null;
+  httpStatus: number | null;
+  hint: string | null;
+  exitCode: number;
 }
 
-/** Prints one error on stderr: `describeError`'s line. */
+/** What a `UsageError`, `ConfigError` or `CliFailure` may say beyond its message. */
+interface Explained {
+  hint?: string;
+  field?: string;
+  vendor?: string;
+}
+
+/** The error as one JSON object (see `JsonError`). */
+export function errorJson(error: unknown, hint?: string): JsonError {
+  const { code, message, ...rest } = errorFields(error, hint);
+  return { code, message, ...rest };
+}
+
+function errorFields(error: unknown, hint?: string): JsonError {
+  const explained = (error ?? {}) as Explained;
+  const base = {
+    field: explained.field ?? null,
+    vendor: explained.vendor ?? null,
+    vendorCode: null,
+    httpStatus: null,
+    hint: hint ?? explained.hint ?? null,
+    exitCode: exitCodeOf(error),
+  };
+  if (error instanceof UsageError) return { ...base, code: "USAGE", message: error.message };
+  if (error instanceof ConfigError) return { ...base, code: "CONFIG", message: error.message };
+  if (error instanceof CliFailure) return { ...base, code: error.code, message: error.message };
+  if (isCampaignkitError(error)) {
+    return {
+      ...base,
+      code: error.code,
+      message: error.message,
+      field: error.field ?? null,
+      vendor: error.vendor,
+      vendorCode: error.vendorCode ?? null,
+      httpStatus: error.httpStatus ?? null,
+    };
+  }
+  return {
+    ...base,
+    code: "INTERNAL",
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** How `reportError` prints: as text, or (`--json`) as one JSON object on one line. */
+export interface ErrorReportOptions {
+  json?: boolean;
+  /** What to do next, when the caller knows better than the error (the command's help). */
+  hint?: string;
+}
+
+/**
+ * Prints one error on stderr: `describeError`'s line and its hint, or with `json` one JSON
+ * object on one line (`JsonError`). Either way stdout keeps only results.
+ */
 export function reportError(
   error: unknown,
   output: Output,
-  _options: ErrorReportOptions = {},
+  options: ErrorReportOptions = {},
 ): void {
+  const hint = options.hint ?? (error as Explained | undefined)?.hint;
+  if (options.json) {
+    output.err(`${JSON.stringify(errorJson(error, hint))}\n`);
+    return;
+  }
   output.err(`${describeError(error)}\n`);
+  if (hint) output.err(error instanceof UsageError ? `(${hint})\n` : `hint: ${hint}\n`);
 }

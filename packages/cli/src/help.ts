@@ -8,10 +8,13 @@ const COMMON = `Vendor options:
   --base-url <url>    the vendor's base URL (a sandbox or a proxy); overrides
                       CAMPAIGNKIT_<VENDOR>_BASE_URL and the config file
   --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG)
-  --json              machine output (JSON on stdout)
+  --json              machine output (JSON on stdout; an error as one JSON line on stderr)
   -h, --help          this help`;
 
-const EXIT_CODES = `Exit codes: 0 ok · 1 change rejected or operation failed · 2 usage error ·
+const EXIT_CODES = `With --json, an error is one JSON object on one line of stderr (stdout keeps only
+results): {"code","message","field","vendor","vendorCode","httpStatus","hint","exitCode"},
+null where unknown; code is a CampaignkitError code, or USAGE (exit 2) or CONFIG (exit 3).
+Exit codes: 0 ok · 1 change rejected or operation failed · 2 usage error ·
 3 missing credentials or configuration · 130 interrupted (SIGINT/SIGTERM)`;
 
 const SET_SYNTAX = `--set field=value (repeatable), a CampaignPatch field:

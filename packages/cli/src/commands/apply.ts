@@ -42,7 +42,7 @@ import {
   vendorConfig,
 } from "../config.js";
 import type { CliContext, Output } from "../context.js";
-import { EXIT, UsageError } from "../exit-codes.js";
+import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { formatPlan } from "../format.js";
 import {
   JournalWriteError,
@@ -541,17 +541,28 @@ async function applyRun(
   };
   if (sink.json) sink.json.end(head);
   else printReport(output, head, sink.tally);
+  const { reportError } = await import("../error-report.js");
   if (journalFailure) {
-    output.err(
-      `error: ${journalFailure.message}: the run stopped before any further request. Make room, then run the same command with --resume\n`,
+    reportError(
+      new CliFailure(
+        "JOURNAL_WRITE",
+        `${journalFailure.message}: the run stopped before any further request`,
+        { hint: "make room, then run the same command with --resume" },
+      ),
+      output,
+      { json: settings.json },
     );
     return EXIT.FAILED;
   }
   if (interrupted) return EXIT.INTERRUPTED;
   const whole = stoppedAt === undefined && hash.digest("hex") !== survey.sha256;
   if (whole) {
-    output.err(
-      `error: ${settings.file} changed while it was applied: check it, then run again with --resume\n`,
+    reportError(
+      new CliFailure("INPUT_CHANGED", `${settings.file} changed while it was applied`, {
+        hint: "check it, then run again with --resume",
+      }),
+      output,
+      { json: settings.json },
     );
     return EXIT.FAILED;
   }
