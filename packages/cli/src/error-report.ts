@@ -20,6 +20,8 @@ export function describeError(error: unknown): string {
       error.field ? `field ${error.field}` : "",
       error.httpStatus ? `HTTP ${error.httpStatus}` : "",
       error.vendorCode !== undefined ? `vendor code ${error.vendorCode}` : "",
+      error.requestId ? `request ${error.requestId}` : "",
+      error.vendorRequestId ? `vendor request ${error.vendorRequestId}` : "",
     ]
       .filter(Boolean)
       .join(", ");
@@ -41,6 +43,10 @@ export interface JsonError {
   vendorCode: string | number | null;
   httpStatus: number | null;
   hint: string | null;
+  /** The failed call's request id (core's `CampaignkitError.requestId`), `null` before any request. */
+  requestId: string | null;
+  /** The vendor's own request id, when its answer carried a documented one. */
+  vendorRequestId: string | null;
   exitCode: number;
 }
 
@@ -65,6 +71,8 @@ function errorFields(error: unknown, hint?: string): JsonError {
     vendorCode: null,
     httpStatus: null,
     hint: hint ?? explained.hint ?? null,
+    requestId: null,
+    vendorRequestId: null,
     exitCode: exitCodeOf(error),
   };
   if (error instanceof UsageError) return { ...base, code: "USAGE", message: error.message };
@@ -79,6 +87,8 @@ function errorFields(error: unknown, hint?: string): JsonError {
       vendor: error.vendor,
       vendorCode: error.vendorCode ?? null,
       httpStatus: error.httpStatus ?? null,
+      requestId: error.requestId ?? null,
+      vendorRequestId: error.vendorRequestId ?? null,
     };
   }
   return {

@@ -14,6 +14,8 @@ export interface RequestPolicy {
   maxRetries?: number;
   /** The spec operation (set by provider steps), for the vendor's credential-refusal rule. */
   operationId?: string;
+  /** The call's request id (set by provider steps); a fresh one when absent. */
+  requestId?: string;
 }
 
 export interface ResilienceSettings {
