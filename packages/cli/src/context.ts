@@ -1,3 +1,4 @@
+import type { Logger, LogLevel } from "@campaignkit/core";
 import type { ConfigFile } from "./config.js";
 import { type Env, secretsOf } from "./secrets.js";
 
@@ -21,6 +22,18 @@ export interface CliContext {
   signal: AbortSignal;
   /** Values never treated as secrets, such as the sandbox's published keys. */
   publicValues?: readonly string[];
+  /** What `--verbose` and `--timeout` ask of every vendor call (set by `runCli`). */
+  transport?: TransportSettings;
+  /** `--quiet`: only results are printed (no footers, headers or progress). */
+  quiet?: boolean;
+}
+
+/** The provider settings the global options give: core's logger, its level, the call timeout. */
+export interface TransportSettings {
+  logLevel?: LogLevel;
+  logger?: Logger;
+  /** Milliseconds per call, retries included. */
+  timeout?: number;
 }
 
 const REDACTED = "REDACTED";
@@ -78,6 +91,11 @@ export class Output {
 
   err(text: string): void {
     this.context.stderr.write(this.scrub(text));
+  }
+
+  /** A line that is not a result (a footer, a header): not printed with `--quiet`. */
+  note(text: string): void {
+    if (!this.context.quiet) this.out(text);
   }
 
   json(value: unknown): void {

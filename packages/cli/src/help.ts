@@ -9,6 +9,7 @@ const COMMON = `Vendor options:
                       CAMPAIGNKIT_<VENDOR>_BASE_URL and the config file
   --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG)
   --json              machine output (JSON on stdout; an error as one JSON line on stderr)
+  --verbose, -q/--quiet, --timeout <d>   see campaignkit --help
   -h, --help          this help`;
 
 const EXIT_CODES = `With --json, an error is one JSON object on one line of stderr (stdout keeps only
@@ -46,6 +47,14 @@ Commands:
   completion    print a shell completion script (bash, zsh or fish)
 
 Run \`campaignkit <command> --help\` for a command's options.
+
+Options of every command:
+  --verbose           one line on stderr per request and answer (vendor, status, method, URL,
+                      time, request id), credentials redacted (CAMPAIGNKIT_LOG=debug|info|warn|
+                      error does the same at that level)
+  -q, --quiet         print only results: no footers, headers or progress bar
+  --timeout <d>       the deadline of each vendor call, retries included: 500ms, 30s, 2m, or a
+                      number of seconds (default 60s)
 
 Credentials: CAMPAIGNKIT_<VENDOR>_API_KEY, CAMPAIGNKIT_<VENDOR>_BASE_URL,
 CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path or CAMPAIGNKIT_CONFIG):

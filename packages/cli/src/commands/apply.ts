@@ -250,7 +250,12 @@ function outcomeSink(
   head: Pick<ApplyReport, "file" | "dryRun" | "journal">,
 ) {
   const tally = new ReportTally();
-  const progress = new ApplyProgress(output, settings.size, context.stderrIsTTY, settings.dryRun);
+  const progress = new ApplyProgress(
+    output,
+    settings.size,
+    context.stderrIsTTY && !context.quiet,
+    settings.dryRun,
+  );
   const json = settings.json ? new JsonReportWriter(output, head) : undefined;
   let lastLine = 0;
   return {
@@ -349,6 +354,7 @@ function credentialsOf(
 function providersOf(
   credentials: Map<VendorId, { config: VendorConfig; apiKey: string }>,
   settings: ApplySettings,
+  context: CliContext,
 ) {
   const providers = new Map<VendorId, CampaignProvider>();
   return (vendor: VendorId) => {
@@ -357,10 +363,12 @@ function providersOf(
       const credential = credentials.get(vendor);
       if (!credential) throw new Error(`no settings for ${vendor}`);
       const rateLimit = settings.rates[vendor];
-      provider = providerFor(vendor, credential.config, {
-        apiKey: credential.apiKey,
-        ...(rateLimit === undefined ? {} : { rateLimit }),
-      });
+      provider = providerFor(
+        vendor,
+        credential.config,
+        { apiKey: credential.apiKey, ...(rateLimit === undefined ? {} : { rateLimit }) },
+        context,
+      );
       providers.set(vendor, provider);
     }
     return provider;
@@ -512,7 +520,7 @@ async function applyRun(
       },
     });
     const result = await applyChanges(changes, {
-      providers: providersOf(credentials, settings),
+      providers: providersOf(credentials, settings, context),
       record: (record) => journal.writer.append(record),
       resume: journal.resume,
       concurrency: settings.concurrency,

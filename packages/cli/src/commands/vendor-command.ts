@@ -7,6 +7,7 @@ import {
   isCampaignkitError,
   type ListCampaignsQuery,
   type ProviderOperation,
+  type RateLimit,
 } from "@campaignkit/core";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import {
@@ -39,12 +40,18 @@ import {
 export function providerFor(
   vendor: VendorId,
   config: VendorConfig,
-  settings: { apiKey: string; fetch?: (input: Request) => Promise<Response> },
+  settings: {
+    apiKey: string;
+    fetch?: (input: Request) => Promise<Response>;
+    rateLimit?: RateLimit | false;
+  },
+  context?: CliContext,
 ): CampaignProvider {
   try {
     const { apiKey: _fromConfig, baseURL, ...declared } = config;
     return createProvider(vendor, {
       ...declared,
+      ...context?.transport,
       ...settings,
       ...(baseURL ? { baseURL } : {}),
     });
@@ -202,7 +209,12 @@ async function listEveryVendor(
       try {
         await loadVendor(vendor);
         requireSettingsFor(vendor, "listCampaigns", config);
-        const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) });
+        const provider = providerFor(
+          vendor,
+          config,
+          { apiKey: requireApiKey(vendor, config) },
+          context,
+        );
         return { vendor, ok: true, campaigns: await listSome(provider, query, limit, call) };
       } catch (error) {
         return { vendor, ok: false, error };
@@ -216,7 +228,7 @@ async function listEveryVendor(
   else {
     output.out(campaignTable(campaigns, { vendorColumn: true }));
     const listed = listings.filter((listing) => listing.ok).map((listing) => listing.vendor);
-    output.out(
+    output.note(
       `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${listed.length > 0 ? listed.join(", ") : "no vendor"}${failed.length > 0 ? `; ${failed.map((listing) => listing.vendor).join(", ")} failed` : ""}\n`,
     );
   }
@@ -263,13 +275,15 @@ export async function campaignCommand(
     const plan = await provider.planUpdate(id, patch);
     if (options.json) output.json(plan);
     else {
-      output.out(`Plan: update ${vendor} campaign ${id} (nothing is sent; credentials redacted)\n`);
+      output.note(
+        `Plan: update ${vendor} campaign ${id} (nothing is sent; credentials redacted)\n`,
+      );
       output.out(formatPlan(plan));
     }
     return EXIT.OK;
   }
 
-  const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) });
+  const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) }, context);
   const raw = Boolean(options.raw);
 
   if (command === "list") {
@@ -282,7 +296,9 @@ export async function campaignCommand(
     if (options.json) output.json(campaigns.map((campaign) => campaignJson(campaign, raw)));
     else {
       output.out(campaignTable(campaigns));
-      output.out(`${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${vendor}\n`);
+      output.note(
+        `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${vendor}\n`,
+      );
     }
     return EXIT.OK;
   }
@@ -299,7 +315,7 @@ export async function campaignCommand(
     const campaign = await provider.updateCampaign(id, patch, call);
     if (options.json) output.json(campaignJson(campaign, raw));
     else {
-      output.out(`Updated ${vendor} campaign ${id}:\n`);
+      output.note(`Updated ${vendor} campaign ${id}:\n`);
       output.out(campaignDetails(campaign));
     }
     return EXIT.OK;
