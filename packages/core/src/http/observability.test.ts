@@ -102,7 +102,8 @@ describe("logger", () => {
       /testvendor → GET https:\/\/.*\/things\/7 \(request ck-/,
     );
     expect(
-      (debug.lines[0]?.data as { headers: Record<string, string> }).headers.authorization,
+      (debug.lines[0]?.data as { headers?: Record<string, string> } | undefined)?.headers
+        ?.authorization,
     ).toBe("REDACTED");
     expect(JSON.stringify(debug.lines)).not.toContain(KEY);
 
