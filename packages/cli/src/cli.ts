@@ -167,6 +167,7 @@ export async function runCli(argv: readonly string[], given: CliContext): Promis
     const topic = command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : "";
     reportError(error, output, {
       json: args.includes("--json"),
+      env: context.env,
       ...(error instanceof UsageError && !error.hint
         ? { hint: `see campaignkit ${topic}--help` }
         : {}),

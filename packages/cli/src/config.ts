@@ -15,7 +15,9 @@ export { type Env, secretsOf } from "./secrets.js";
 export interface VendorConfig {
   apiKey?: string;
   baseURL?: string;
-  [setting: string]: string | number | undefined;
+  /** Allow an `http:` base URL on a host that is not loopback (credentials in clear text). */
+  allowInsecureBaseURL?: boolean;
+  [setting: string]: string | number | boolean | undefined;
 }
 
 /** The config file: `{ "vendors": { "altur": { "apiKey": "…", "baseURL": "…" } } }`. */
@@ -30,7 +32,7 @@ export function envName(vendor: VendorId, setting: string): string {
   return `CAMPAIGNKIT_${vendor.toUpperCase()}_${snake}`;
 }
 
-const COMMON_KEYS = ["apiKey", "baseURL"] as const;
+const COMMON_KEYS = ["apiKey", "baseURL", "allowInsecureBaseURL"] as const;
 const POSITIVE_RULE = "must be a positive whole number";
 const TEXT_RULE = "must be a non-empty string";
 
@@ -70,6 +72,7 @@ function vendorSettingsSchema(vendor: VendorId) {
     {
       apiKey: z.optional(text),
       baseURL: z.optional(text),
+      allowInsecureBaseURL: z.optional(z.boolean({ error: "must be true or false" })),
       ...(Object.fromEntries(declared) as Record<
         string,
         z.ZodMiniOptional<z.ZodMiniPipe<z.ZodMiniUnknown, z.ZodMiniTransform<string | number>>>
@@ -156,9 +159,16 @@ export function vendorConfig(
   const fromFile = file?.vendors[vendor] ?? {};
   const apiKey = env[envName(vendor, "API_KEY")] || fromFile.apiKey;
   const baseURL = baseURLFlag || env[envName(vendor, "BASE_URL")] || fromFile.baseURL;
+  const insecureEnv = env[envName(vendor, "ALLOW_INSECURE_BASE_URL")];
+  if (insecureEnv !== undefined && !["", "0", "1", "true", "false"].includes(insecureEnv)) {
+    throw new ConfigError(`${envName(vendor, "ALLOW_INSECURE_BASE_URL")} must be 1 or 0`);
+  }
+  const allowInsecure =
+    insecureEnv === "1" || insecureEnv === "true" || fromFile.allowInsecureBaseURL === true;
   const config: VendorConfig = {
     ...(apiKey ? { apiKey } : {}),
     ...(baseURL ? { baseURL } : {}),
+    ...(allowInsecure ? { allowInsecureBaseURL: true } : {}),
   };
   for (const [name, spec] of Object.entries(settingsOf(vendor))) {
     const fromEnv = env[envName(vendor, name)];

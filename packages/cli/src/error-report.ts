@@ -1,6 +1,7 @@
-import { isCampaignkitError } from "@campaignkit/core";
+import { isCampaignkitError, isCredentialRefusal } from "@campaignkit/core";
 import type { Output } from "./context.js";
 import { CliFailure, ConfigError, EXIT, type ExitCode, UsageError } from "./exit-codes.js";
+import type { Env } from "./secrets.js";
 
 /** The exit code an error stands for. */
 export function exitCodeOf(error: unknown): ExitCode {
@@ -98,9 +99,37 @@ function errorFields(error: unknown, hint?: string): JsonError {
   };
 }
 
+/** The environment variable of a vendor setting (as `config.ts`'s `envName`, without loading vendors). */
+function envNameOf(vendor: string, setting: string): string {
+  return `CAMPAIGNKIT_${vendor.toUpperCase()}_${setting}`;
+}
+
+/**
+ * What to do next after a vendor call failed: for a refused key, where the key came from; for a
+ * network error, the host that could not be reached; else nothing.
+ */
+export function hintFor(error: unknown, env: Env = {}): string | undefined {
+  if (!isCampaignkitError(error)) return undefined;
+  const { vendor } = error;
+  const refused = isCredentialRefusal(error as unknown);
+  if (refused || (error.code === "AUTH" && error.httpStatus === 401)) {
+    const variable = envNameOf(vendor, "API_KEY");
+    const where = env[variable]
+      ? `the key in ${variable}`
+      : `the key in the config file's vendors.${vendor}.apiKey (or its account's apiKey)`;
+    return `${vendor} refused ${where}: correct it (or set ${variable})`;
+  }
+  if (error.code === "NETWORK" && typeof error.details?.host === "string") {
+    return `check that ${error.details.host} is reachable from here (network, proxy, firewall) and that it is ${vendor}'s base URL (${envNameOf(vendor, "BASE_URL")}, --base-url or the config file)`;
+  }
+  return undefined;
+}
+
 /** How `reportError` prints: as text, or (`--json`) as one JSON object on one line. */
 export interface ErrorReportOptions {
   json?: boolean;
+  /** The environment, to name where a refused key came from. */
+  env?: Env;
   /** What to do next, when the caller knows better than the error (the command's help). */
   hint?: string;
 }
@@ -114,7 +143,8 @@ export function reportError(
   output: Output,
   options: ErrorReportOptions = {},
 ): void {
-  const hint = options.hint ?? (error as Explained | undefined)?.hint;
+  const hint =
+    options.hint ?? (error as Explained | undefined)?.hint ?? hintFor(error, options.env);
   if (options.json) {
     output.err(`${JSON.stringify(errorJson(error, hint))}\n`);
     return;

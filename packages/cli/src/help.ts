@@ -59,6 +59,8 @@ Options of every command:
 Credentials: CAMPAIGNKIT_<VENDOR>_API_KEY, CAMPAIGNKIT_<VENDOR>_BASE_URL,
 CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path or CAMPAIGNKIT_CONFIG):
   { "vendors": { "altur": { "apiKey": "…", "baseURL": "…" }, "voxo": { "apiKey": "…", "tenantId": 42 } } }
+An http: base URL on a host that is not loopback is refused (the key would travel in clear text)
+unless CAMPAIGNKIT_<VENDOR>_ALLOW_INSECURE_BASE_URL=1 or vendors.<vendor>.allowInsecureBaseURL: true.
 
 ${EXIT_CODES}
 `,

@@ -72,8 +72,10 @@ describe("list without --vendor", () => {
       new Set(["altur", "asisso", "velip", "voxo"]),
     );
     expect(result.stdout).toMatch(/on altur, asisso, velip, voxo; convoso failed\n$/);
-    expect(result.stderr).toMatch(/^error: convoso: .*code NETWORK/m);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    const [error, hint, ...rest] = result.stderr.trim().split("\n");
+    expect(error).toMatch(/^error: convoso: could not reach 127\.0\.0\.1:9 .*code NETWORK/);
+    expect(hint).toMatch(/^hint: check that 127\.0\.0\.1:9 is reachable/);
+    expect(rest).toEqual([]);
   });
 
   it("exits 3 when no vendor has a key, naming what to set", async () => {

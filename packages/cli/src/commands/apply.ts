@@ -218,6 +218,14 @@ export async function applyCommand(
   }
 }
 
+/** What `apply` says of a changes file with no change in it (then it sends nothing and exits 0). */
+function noChanges(settings: ApplySettings): string {
+  const what = settings.stdin ? "standard input" : settings.file;
+  const blank =
+    settings.format === "csv" ? "only blank lines, or a header and no row" : "only blank lines";
+  return `${what} holds no change (it is empty, or has ${blank}): nothing to do`;
+}
+
 /** Providers that only plan (no key needed): one per vendor, for validation. */
 function plannersOf(settings: ApplySettings, context: CliContext) {
   const planners = new Map<VendorId, CampaignProvider>();
@@ -303,6 +311,10 @@ async function dryRun(
     if (!settings.json) printPlan(output, change, described, plan);
   }
   sink.progress.clear();
+  if (sink.tally.read === 0 && !context.signal.aborted) {
+    output.err(`${noChanges(settings)}\n`);
+    return EXIT.OK;
+  }
   const interrupted = context.signal.aborted;
   const head = {
     file: settings.file,
@@ -486,6 +498,10 @@ async function applyRun(
   if (context.signal.aborted) {
     output.err("interrupted before anything was sent\n");
     return EXIT.INTERRUPTED;
+  }
+  if (survey.lines === 0) {
+    output.err(`${noChanges(settings)}\n`);
+    return EXIT.OK;
   }
   const credentials = credentialsOf(survey.vendors as Set<VendorId>, settings, context);
   const redact = recordRedactor(secretsOf(context.env, settings.configFile));

@@ -48,17 +48,28 @@ export function providerFor(
   context?: CliContext,
 ): CampaignProvider {
   try {
-    const { apiKey: _fromConfig, baseURL, ...declared } = config;
+    const { apiKey: _fromConfig, baseURL, allowInsecureBaseURL, ...declared } = config;
     return createProvider(vendor, {
       ...declared,
+      ...(allowInsecureBaseURL ? { allowInsecureBaseURL: true } : {}),
       ...context?.transport,
       ...settings,
       ...(baseURL ? { baseURL } : {}),
     });
   } catch (error) {
     if (isCampaignkitError(error)) {
+      const insecure = error.field === "baseURL" && /must use https/.test(error.message);
       throw new ConfigError(
         `${error.message}${error.field === "baseURL" ? ` (from --base-url, ${envName(vendor, "BASE_URL")} or the config file)` : ""}`,
+        {
+          vendor,
+          ...(error.field ? { field: error.field } : {}),
+          ...(insecure
+            ? {
+                hint: `to allow http: on this host (the key then travels in clear text), set ${envName(vendor, "ALLOW_INSECURE_BASE_URL")}=1, or vendors.${vendor}.allowInsecureBaseURL: true in the config file`,
+              }
+            : {}),
+        },
       );
     }
     throw error;
@@ -235,7 +246,8 @@ async function listEveryVendor(
   if (failed.length === 0) return EXIT.OK;
   const { reportError } = await import("../error-report.js");
   for (const listing of failed)
-    if (!listing.ok) reportError(listing.error, output, { json: Boolean(options.json) });
+    if (!listing.ok)
+      reportError(listing.error, output, { json: Boolean(options.json), env: context.env });
   return context.signal.aborted ? EXIT.INTERRUPTED : EXIT.FAILED;
 }
 

@@ -195,7 +195,8 @@ async function attemptUntilDone(
         throw new CampaignkitError({
           code: "NETWORK",
           vendor: settings.vendor,
-          message: `${settings.vendor}: could not reach the server (${(error as Error)?.message ?? "connection failed"})`,
+          message: `${settings.vendor}: could not reach ${new URL(request.url).host} (${(error as Error)?.message ?? "connection failed"})`,
+          details: { host: new URL(request.url).host },
           cause: error,
         });
       }
