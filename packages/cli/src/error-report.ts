@@ -149,6 +149,15 @@ export function reportError(
     output.err(`${JSON.stringify(errorJson(error, hint))}\n`);
     return;
   }
-  output.err(`${describeError(error)}\n`);
-  if (hint) output.err(error instanceof UsageError ? `(${hint})\n` : `hint: ${hint}\n`);
+  const line = describeError(error);
+  const colon = line.indexOf(":");
+  output.err(
+    `${output.style(["bold", "red"], line.slice(0, colon + 1), "stderr")}${line.slice(colon + 1)}\n`,
+  );
+  if (hint)
+    output.err(
+      error instanceof UsageError
+        ? `(${hint})\n`
+        : `${output.style("dim", "hint:", "stderr")} ${hint}\n`,
+    );
 }

@@ -56,6 +56,10 @@ Options of every command:
   --timeout <d>       the deadline of each vendor call, retries included: 500ms, 30s, 2m, or a
                       number of seconds (default 60s)
 
+Colour: statuses and errors are coloured on a terminal; NO_COLOR turns it off, FORCE_COLOR=1
+forces it (FORCE_COLOR=0 turns it off). Tables fit the terminal's width by cutting campaign
+names with "…" (never notes); piped output is not cut unless COLUMNS is set.
+
 Credentials: CAMPAIGNKIT_<VENDOR>_API_KEY, CAMPAIGNKIT_<VENDOR>_BASE_URL,
 CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path or CAMPAIGNKIT_CONFIG):
   { "vendors": { "altur": { "apiKey": "…", "baseURL": "…" }, "voxo": { "apiKey": "…", "tenantId": 42 } } }

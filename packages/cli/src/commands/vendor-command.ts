@@ -20,7 +20,13 @@ import {
 } from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
-import { campaignDetails, campaignJson, campaignTable, formatPlan } from "../format.js";
+import {
+  campaignDetails,
+  campaignJson,
+  campaignTable,
+  formatPlan,
+  STATUS_COLOURS,
+} from "../format.js";
 import { patchFromAssignments } from "../set-parser.js";
 import { didYouMean } from "../suggest.js";
 import {
@@ -159,6 +165,15 @@ function listQuery(status: string | undefined): ListCampaignsQuery {
   return status ? { status: status as CampaignStatus } : {};
 }
 
+/** How campaign tables look on this output: fitted to its width, statuses coloured on a terminal. */
+function tableLook(output: Output) {
+  const width = output.width();
+  return {
+    ...(width === undefined ? {} : { width }),
+    status: (status: string) => output.style(STATUS_COLOURS[status] ?? "dim", status),
+  };
+}
+
 /** At most `limit` campaigns of one vendor: the paging stops as soon as they are in. */
 async function listSome(
   provider: CampaignProvider,
@@ -237,7 +252,7 @@ async function listEveryVendor(
   if (options.json)
     output.json(campaigns.map((campaign) => campaignJson(campaign, Boolean(options.raw))));
   else {
-    output.out(campaignTable(campaigns, { vendorColumn: true }));
+    output.out(campaignTable(campaigns, { vendorColumn: true, ...tableLook(output) }));
     const listed = listings.filter((listing) => listing.ok).map((listing) => listing.vendor);
     output.note(
       `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${listed.length > 0 ? listed.join(", ") : "no vendor"}${failed.length > 0 ? `; ${failed.map((listing) => listing.vendor).join(", ")} failed` : ""}\n`,
@@ -307,7 +322,7 @@ export async function campaignCommand(
     const campaigns = await listSome(provider, query, limit, call);
     if (options.json) output.json(campaigns.map((campaign) => campaignJson(campaign, raw)));
     else {
-      output.out(campaignTable(campaigns));
+      output.out(campaignTable(campaigns, tableLook(output)));
       output.note(
         `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${vendor}\n`,
       );
