@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
 import type { VendorSettingSpec } from "@campaignkit/core";
 import * as z from "zod/mini";
 import { ConfigError } from "./exit-codes.js";
@@ -139,14 +140,30 @@ export function loadConfigFile(path: string, cwd: string): ConfigFile {
   return { path, vendors };
 }
 
-/** The config file named by `--config`, else by `CAMPAIGNKIT_CONFIG`, else none. */
+/**
+ * The per-user config file: `$XDG_CONFIG_HOME/campaignkit/config.json`, or
+ * `~/.config/campaignkit/config.json` when `XDG_CONFIG_HOME` is unset or not absolute (the XDG
+ * base directory rule).
+ */
+export function defaultConfigPath(env: Env): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "campaignkit", "config.json");
+}
+
+/**
+ * The config file named by `--config`, else by `CAMPAIGNKIT_CONFIG`, else the per-user one
+ * (`defaultConfigPath`) when it exists, else none.
+ */
 export function configFileFrom(
   flag: string | undefined,
   env: Env,
   cwd: string,
 ): ConfigFile | undefined {
   const path = flag ?? env.CAMPAIGNKIT_CONFIG;
-  return path ? loadConfigFile(path, cwd) : undefined;
+  if (path) return loadConfigFile(path, cwd);
+  const fallback = defaultConfigPath(env);
+  return existsSync(fallback) ? loadConfigFile(fallback, cwd) : undefined;
 }
 
 /** A vendor's settings: `--base-url` first, then the environment, then the config file. */
@@ -186,6 +203,6 @@ export function vendorConfig(
 export function requireApiKey(vendor: VendorId, config: VendorConfig): string {
   if (config.apiKey) return config.apiKey;
   throw new ConfigError(
-    `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file (--config or CAMPAIGNKIT_CONFIG)`,
+    `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file (--config, CAMPAIGNKIT_CONFIG or $XDG_CONFIG_HOME/campaignkit/config.json)`,
   );
 }

@@ -7,7 +7,8 @@ const COMMON = `Vendor options:
   --vendor <v>        ${VENDOR_LIST} (required, but by list)
   --base-url <url>    the vendor's base URL (a sandbox or a proxy); overrides
                       CAMPAIGNKIT_<VENDOR>_BASE_URL and the config file
-  --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG)
+  --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG, else
+                      $XDG_CONFIG_HOME/campaignkit/config.json if it exists)
   --json              machine output (JSON on stdout; an error as one JSON line on stderr)
   --verbose, -q/--quiet, --timeout <d>   see campaignkit --help
   -h, --help          this help`;
@@ -61,7 +62,8 @@ forces it (FORCE_COLOR=0 turns it off). Tables fit the terminal's width by cutti
 names with "…" (never notes); piped output is not cut unless COLUMNS is set.
 
 Credentials: CAMPAIGNKIT_<VENDOR>_API_KEY, CAMPAIGNKIT_<VENDOR>_BASE_URL,
-CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path or CAMPAIGNKIT_CONFIG):
+CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path, else CAMPAIGNKIT_CONFIG, else
+$XDG_CONFIG_HOME/campaignkit/config.json or ~/.config/campaignkit/config.json if it exists):
   { "vendors": { "altur": { "apiKey": "…", "baseURL": "…" }, "voxo": { "apiKey": "…", "tenantId": 42 } } }
 An http: base URL on a host that is not loopback is refused (the key would travel in clear text)
 unless CAMPAIGNKIT_<VENDOR>_ALLOW_INSECURE_BASE_URL=1 or vendors.<vendor>.allowInsecureBaseURL: true.

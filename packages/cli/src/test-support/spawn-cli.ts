@@ -23,7 +23,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith("CAMPAIGNKIT_")) env[name] = value;
   }
-  return { ...env, NO_COLOR: "1", ...extra };
+  // No per-user config file of the developer's: a directory that does not exist.
+  return { ...env, NO_COLOR: "1", XDG_CONFIG_HOME: "/nonexistent/campaignkit-tests", ...extra };
 }
 
 /** The environment that points the CLI at a sandbox (its URLs and published keys). */
