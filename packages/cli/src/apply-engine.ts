@@ -5,6 +5,7 @@ import {
   checkPatchSupported,
   isCampaignkitError,
   isCredentialRefusal,
+  newRequestId,
   type PlannedRequest,
   parseCampaignPatch,
 } from "@campaignkit/core";
@@ -168,6 +169,12 @@ function unreadWrite(error: unknown): "whole" | "partly" | undefined {
   return Array.isArray(notSent) && notSent.length > 0 ? "partly" : "whole";
 }
 
+/** The vendor's own request id of a failed call, as a journal record's field. */
+function vendorRequestIdOf(error: unknown): { vendorRequestId?: string } {
+  const id = isCampaignkitError(error) ? error.vendorRequestId : undefined;
+  return id === undefined ? {} : { vendorRequestId: id };
+}
+
 /** Why a line of a vendor whose credential was refused is not done. */
 function refusalOf(error: CampaignkitError): { code: string; message: string } {
   return {
@@ -228,7 +235,9 @@ export async function applyChanges(
       });
     if (stopped() || refused.has(vendor)) return notDone();
     const provider = options.providers(vendor);
-    const call = { signal: options.signal };
+    // One request id for the line's calls (read and write): its journal records carry it.
+    const requestId = newRequestId();
+    const call = { signal: options.signal, requestId };
     const interrupted = options.resume.interrupted.has(line);
     let toSend = change;
     try {
@@ -248,6 +257,7 @@ export async function applyChanges(
             id,
             outcome: "unchanged",
             message,
+            requestId,
             at: now(),
           });
           return finish({ outcome: "unchanged", message });
@@ -255,7 +265,7 @@ export async function applyChanges(
       }
       if (stopped() || refused.has(vendor)) return notDone();
       // The write goes out only once its `started` record is on disk.
-      await record({ type: "started", line, vendor, id, at: now() });
+      await record({ type: "started", line, vendor, id, requestId, at: now() });
       if (stopped()) return notDone();
       if ("action" in toSend) {
         if (toSend.action === "pause") await provider.pauseCampaign(id, call);
@@ -264,7 +274,15 @@ export async function applyChanges(
         await provider.updateCampaign(id, toSend.patch, call);
       }
       try {
-        await record({ type: "outcome", line, vendor, id, outcome: "applied", at: now() });
+        await record({
+          type: "outcome",
+          line,
+          vendor,
+          id,
+          outcome: "applied",
+          requestId,
+          at: now(),
+        });
       } catch {
         return finish({
           outcome: "applied",
@@ -291,6 +309,8 @@ export async function applyChanges(
             id,
             outcome: "applied",
             message,
+            requestId,
+            ...vendorRequestIdOf(error),
             at: now(),
           });
         } catch {
@@ -320,6 +340,8 @@ export async function applyChanges(
           id,
           outcome: "rejected",
           ...failure,
+          requestId,
+          ...vendorRequestIdOf(error),
           at: now(),
         });
       } catch {

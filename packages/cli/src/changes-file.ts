@@ -42,6 +42,23 @@ export function formatOf(path: string): ChangesFormat {
   throw new UsageError(`${path}: a changes file ends in .jsonl (or .ndjson) or .csv`);
 }
 
+/**
+ * The format of a changes text from its first non-blank character: `{` is JSONL, anything else
+ * CSV (a header line). `undefined` when the text holds only blanks.
+ */
+export function sniffFormat(start: string): ChangesFormat | undefined {
+  const first = /[^\s\uFEFF]/.exec(start)?.[0];
+  if (first === undefined) return undefined;
+  return first === "{" ? "jsonl" : "csv";
+}
+
+/** `--format`'s value, checked. */
+export function formatFlag(value: string | undefined): ChangesFormat | undefined {
+  if (value === undefined) return undefined;
+  if (value === "jsonl" || value === "csv") return value;
+  throw new UsageError(`apply: --format must be jsonl or csv, got "${value}"`);
+}
+
 const reject = (
   line: number,
   field: string | undefined,

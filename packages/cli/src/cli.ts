@@ -1,5 +1,5 @@
 import type { CampaignCommand } from "./commands/vendor-command.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, TransportSettings } from "./context.js";
 import { Output } from "./context.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { PACKAGE_VERSION } from "./generated/version.js";
@@ -38,6 +38,86 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   completion: async () => (await import("./commands/completion.js")).completionCommand,
 };
 
+/** The options every command takes: `--verbose`, `--quiet`, `--timeout <duration>`. */
+interface GlobalOptions {
+  verbose: boolean;
+  quiet: boolean;
+  timeout: number | undefined;
+  rest: string[];
+}
+
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** `--timeout`'s duration: `500ms`, `30s`, `2m`, or a number of seconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const unit = match?.[2] ?? "s";
+  const ms = match
+    ? Math.round(Number(match[1]) * (unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000))
+    : Number.NaN;
+  if (!Number.isFinite(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+    throw new UsageError(
+      `--timeout must be a duration such as 500ms, 30s or 2m (1 ms to 24 days), got "${text}"`,
+    );
+  }
+  return ms;
+}
+
+/** Takes the global options out of a command's arguments (they may stand anywhere after it). */
+function globalOptions(args: readonly string[]): GlobalOptions {
+  const options: GlobalOptions = { verbose: false, quiet: false, timeout: undefined, rest: [] };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string;
+    if (arg === "--") {
+      options.rest.push(...args.slice(index));
+      break;
+    }
+    if (arg === "--verbose") options.verbose = true;
+    else if (arg === "--quiet" || arg === "-q") options.quiet = true;
+    else if (arg === "--timeout") {
+      const value = args[++index];
+      if (value === undefined) throw new UsageError("--timeout needs a duration (500ms, 30s, 2m)");
+      options.timeout = parseDuration(value);
+    } else if (arg.startsWith("--timeout=")) options.timeout = parseDuration(arg.slice(10));
+    else options.rest.push(arg);
+  }
+  if (options.verbose && options.quiet) {
+    throw new UsageError("--verbose and --quiet cannot go together");
+  }
+  return options;
+}
+
+/**
+ * What every vendor call of the run gets: with `--verbose`, core's `info` level (one line per
+ * request and answer: vendor, status, method, URL, time, request id); else the level of
+ * `CAMPAIGNKIT_LOG`, if any. Either way the lines go to stderr, credentials redacted (by core,
+ * then by the output's scrub): stdout keeps only results.
+ */
+function transportSettings(
+  globals: GlobalOptions,
+  context: CliContext,
+  write: (text: string) => void,
+): TransportSettings {
+  const line = (message: string) => write(`${message}\n`);
+  // At debug level, each request's headers follow its line (credential headers REDACTED by core).
+  const debug = (message: string, data?: Record<string, unknown>) => {
+    const headers = (data?.headers ?? {}) as Record<string, string>;
+    write(
+      `${message}\n${Object.entries(headers)
+        .map(([name, value]) => `  ${name}: ${value}\n`)
+        .join("")}`,
+    );
+  };
+  const logger = { debug, info: line, warn: line, error: line };
+  const fromEnv = context.env.CAMPAIGNKIT_LOG;
+  return {
+    logger,
+    ...(globals.verbose ? { logLevel: "info" as const } : {}),
+    ...(!globals.verbose && fromEnv === undefined ? { logLevel: "off" as const } : {}),
+    ...(globals.timeout === undefined ? {} : { timeout: globals.timeout }),
+  };
+}
+
 /** The version `campaignkit --version` prints: the package's, from its package.json (scripts/write-version.mjs). */
 export const VERSION = PACKAGE_VERSION;
 
@@ -45,10 +125,22 @@ export const VERSION = PACKAGE_VERSION;
  * Runs one `campaignkit` command line and returns its exit code. Everything it prints goes to
  * `context.stdout` / `context.stderr`; it never exits the process itself.
  */
-export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
-  const output = new Output(context, context.publicValues);
-  const [command, ...args] = argv;
+export async function runCli(argv: readonly string[], given: CliContext): Promise<number> {
+  let context = given;
+  let output = new Output(context, context.publicValues);
+  const [command, ...commandArgs] = argv;
+  let args = commandArgs;
   try {
+    if (command !== undefined && Object.hasOwn(COMMANDS, command)) {
+      const globals = globalOptions(commandArgs);
+      args = globals.rest;
+      context = {
+        ...given,
+        quiet: globals.quiet,
+        transport: transportSettings(globals, given, (text) => output.err(text)),
+      };
+      output = new Output(context, context.publicValues);
+    }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       const topic = command === "help" ? args[0] : undefined;
       if (topic !== undefined && !HELP[topic]) throw new UsageError(`help: no command "${topic}"`);
@@ -71,12 +163,15 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     }
     return await (await load())(args, context, output);
   } catch (error) {
-    const { describeError, exitCodeOf } = await import("./error-report.js");
-    output.err(`${describeError(error)}\n`);
-    if (error instanceof UsageError) {
-      const topic = command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : "";
-      output.err(`(see campaignkit ${topic}--help)\n`);
-    }
+    const { exitCodeOf, reportError } = await import("./error-report.js");
+    const topic = command !== undefined && Object.hasOwn(COMMANDS, command) ? `${command} ` : "";
+    reportError(error, output, {
+      json: args.includes("--json"),
+      env: context.env,
+      ...(error instanceof UsageError && !error.hint
+        ? { hint: `see campaignkit ${topic}--help` }
+        : {}),
+    });
     return context.signal.aborted ? EXIT.INTERRUPTED : exitCodeOf(error);
   }
 }

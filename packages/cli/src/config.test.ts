@@ -95,13 +95,13 @@ describe("credentials and config", () => {
     expect(problem([1])).toBe("must hold a JSON object");
     // Each vendor takes the common settings and those its definition declares (VOXO's tenantId).
     expect(problem({ vendors: { altur: { apiKey: "k", token: "x" } } })).toBe(
-      "vendors.altur.token is not a setting (apiKey, baseURL)",
+      "vendors.altur.token is not a setting (apiKey, baseURL, allowInsecureBaseURL)",
     );
     expect(problem({ vendors: { altur: { tenantId: 42 } } })).toBe(
-      "vendors.altur.tenantId is not a setting (apiKey, baseURL)",
+      "vendors.altur.tenantId is not a setting (apiKey, baseURL, allowInsecureBaseURL)",
     );
     expect(problem({ vendors: { voxo: { token: "x" } } })).toBe(
-      "vendors.voxo.token is not a setting (apiKey, baseURL, tenantId)",
+      "vendors.voxo.token is not a setting (apiKey, baseURL, allowInsecureBaseURL, tenantId)",
     );
     expect(problem({ vendors: { acme: {} } })).toBe(
       "vendors.acme is not a vendor (altur, asisso, convoso, velip, voxo)",

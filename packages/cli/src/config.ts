@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
 import type { VendorSettingSpec } from "@campaignkit/core";
 import * as z from "zod/mini";
 import { ConfigError } from "./exit-codes.js";
@@ -15,7 +16,9 @@ export { type Env, secretsOf } from "./secrets.js";
 export interface VendorConfig {
   apiKey?: string;
   baseURL?: string;
-  [setting: string]: string | number | undefined;
+  /** Allow an `http:` base URL on a host that is not loopback (credentials in clear text). */
+  allowInsecureBaseURL?: boolean;
+  [setting: string]: string | number | boolean | undefined;
 }
 
 /** The config file: `{ "vendors": { "altur": { "apiKey": "…", "baseURL": "…" } } }`. */
@@ -30,7 +33,7 @@ export function envName(vendor: VendorId, setting: string): string {
   return `CAMPAIGNKIT_${vendor.toUpperCase()}_${snake}`;
 }
 
-const COMMON_KEYS = ["apiKey", "baseURL"] as const;
+const COMMON_KEYS = ["apiKey", "baseURL", "allowInsecureBaseURL"] as const;
 const POSITIVE_RULE = "must be a positive whole number";
 const TEXT_RULE = "must be a non-empty string";
 
@@ -70,6 +73,7 @@ function vendorSettingsSchema(vendor: VendorId) {
     {
       apiKey: z.optional(text),
       baseURL: z.optional(text),
+      allowInsecureBaseURL: z.optional(z.boolean({ error: "must be true or false" })),
       ...(Object.fromEntries(declared) as Record<
         string,
         z.ZodMiniOptional<z.ZodMiniPipe<z.ZodMiniUnknown, z.ZodMiniTransform<string | number>>>
@@ -136,14 +140,30 @@ export function loadConfigFile(path: string, cwd: string): ConfigFile {
   return { path, vendors };
 }
 
-/** The config file named by `--config`, else by `CAMPAIGNKIT_CONFIG`, else none. */
+/**
+ * The per-user config file: `$XDG_CONFIG_HOME/campaignkit/config.json`, or
+ * `~/.config/campaignkit/config.json` when `XDG_CONFIG_HOME` is unset or not absolute (the XDG
+ * base directory rule).
+ */
+export function defaultConfigPath(env: Env): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "campaignkit", "config.json");
+}
+
+/**
+ * The config file named by `--config`, else by `CAMPAIGNKIT_CONFIG`, else the per-user one
+ * (`defaultConfigPath`) when it exists, else none.
+ */
 export function configFileFrom(
   flag: string | undefined,
   env: Env,
   cwd: string,
 ): ConfigFile | undefined {
   const path = flag ?? env.CAMPAIGNKIT_CONFIG;
-  return path ? loadConfigFile(path, cwd) : undefined;
+  if (path) return loadConfigFile(path, cwd);
+  const fallback = defaultConfigPath(env);
+  return existsSync(fallback) ? loadConfigFile(fallback, cwd) : undefined;
 }
 
 /** A vendor's settings: `--base-url` first, then the environment, then the config file. */
@@ -156,9 +176,16 @@ export function vendorConfig(
   const fromFile = file?.vendors[vendor] ?? {};
   const apiKey = env[envName(vendor, "API_KEY")] || fromFile.apiKey;
   const baseURL = baseURLFlag || env[envName(vendor, "BASE_URL")] || fromFile.baseURL;
+  const insecureEnv = env[envName(vendor, "ALLOW_INSECURE_BASE_URL")];
+  if (insecureEnv !== undefined && !["", "0", "1", "true", "false"].includes(insecureEnv)) {
+    throw new ConfigError(`${envName(vendor, "ALLOW_INSECURE_BASE_URL")} must be 1 or 0`);
+  }
+  const allowInsecure =
+    insecureEnv === "1" || insecureEnv === "true" || fromFile.allowInsecureBaseURL === true;
   const config: VendorConfig = {
     ...(apiKey ? { apiKey } : {}),
     ...(baseURL ? { baseURL } : {}),
+    ...(allowInsecure ? { allowInsecureBaseURL: true } : {}),
   };
   for (const [name, spec] of Object.entries(settingsOf(vendor))) {
     const fromEnv = env[envName(vendor, name)];
@@ -176,6 +203,6 @@ export function vendorConfig(
 export function requireApiKey(vendor: VendorId, config: VendorConfig): string {
   if (config.apiKey) return config.apiKey;
   throw new ConfigError(
-    `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file (--config or CAMPAIGNKIT_CONFIG)`,
+    `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file (--config, CAMPAIGNKIT_CONFIG or $XDG_CONFIG_HOME/campaignkit/config.json)`,
   );
 }

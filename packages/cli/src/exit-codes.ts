@@ -14,12 +14,56 @@ export const EXIT = {
 /** One of the documented exit codes in `EXIT`. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What a CLI error may say beyond its message: what to do next, and what it is about. */
+export interface ErrorFacts {
+  /** What to do next (printed after the message, and as `hint` with `--json`). */
+  hint?: string;
+  field?: string;
+  vendor?: string;
+}
+
 /** A wrong command line: exit 2. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  readonly hint: string | undefined;
+  readonly field: string | undefined;
+  readonly vendor: string | undefined;
+  constructor(message: string, facts: ErrorFacts = {}) {
+    super(message);
+    this.hint = facts.hint;
+    this.field = facts.field;
+    this.vendor = facts.vendor;
+  }
 }
 
 /** Missing or unreadable credentials or configuration: exit 3. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+  readonly hint: string | undefined;
+  readonly field: string | undefined;
+  readonly vendor: string | undefined;
+  constructor(message: string, facts: ErrorFacts = {}) {
+    super(message);
+    this.hint = facts.hint;
+    this.field = facts.field;
+    this.vendor = facts.vendor;
+  }
+}
+
+/** A failure of the CLI's own (a journal write, an input that changed): exit 1, with its code. */
+export class CliFailure extends Error {
+  override readonly name = "CliFailure";
+  readonly hint: string | undefined;
+  readonly field: string | undefined;
+  readonly vendor: string | undefined;
+  constructor(
+    readonly code: string,
+    message: string,
+    facts: ErrorFacts = {},
+  ) {
+    super(message);
+    this.hint = facts.hint;
+    this.field = facts.field;
+    this.vendor = facts.vendor;
+  }
 }

@@ -6,26 +6,53 @@ function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - stringWidth(text)));
 }
 
+/** How a table fits the terminal and is styled. */
+export interface TableFit {
+  /** The columns available; the table is as wide as its cells when absent. */
+  width?: number;
+  /** The one column that is cut (with `…`) to fit `width`: names, never notes. */
+  shrink?: number;
+  /** Styles a body cell (colour), after it is cut; padding counts its visible width. */
+  style?: (column: number, cell: string) => string;
+}
+
 /**
  * An aligned text table: a header, a rule, then the rows; columns two spaces apart, measured in
  * terminal columns rather than UTF-16 units.
  */
-export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+export function table(
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  fit: TableFit = {},
+): string {
   const widths = headers.map((header, column) =>
     rows.reduce(
       (widest, row) => Math.max(widest, stringWidth(row[column] ?? "")),
       stringWidth(header),
     ),
   );
-  const line = (cells: readonly string[]) =>
+  const shrink = fit.shrink ?? -1;
+  const total = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1);
+  if (fit.width !== undefined && shrink >= 0 && total > fit.width) {
+    const min = Math.min(widths[shrink] ?? 0, Math.max(stringWidth(headers[shrink] ?? ""), 8));
+    widths[shrink] = Math.max(min, (widths[shrink] ?? 0) - (total - fit.width));
+  }
+  const line = (cells: readonly string[], styled: boolean) =>
     cells
-      .map((cell, column) => padEnd(cell, widths[column] ?? 0))
+      .map((raw, column) => {
+        const cell = column === shrink ? clip(raw, widths[column] ?? 0) : raw;
+        const shown = styled && fit.style ? fit.style(column, cell) : cell;
+        return padEnd(shown, widths[column] ?? 0);
+      })
       .join("  ")
       .trimEnd();
   return [
-    line(headers),
-    line(widths.map((width) => "-".repeat(width))),
-    ...rows.map((row) => line(row)),
+    line(headers, false),
+    line(
+      widths.map((width) => "-".repeat(width)),
+      false,
+    ),
+    ...rows.map((row) => line(row, true)),
   ]
     .join("\n")
     .concat("\n");
@@ -97,9 +124,44 @@ export function campaignRow(campaign: Campaign): string[] {
   ];
 }
 
-export function campaignTable(campaigns: readonly Campaign[]): string {
-  return table(CAMPAIGN_HEADERS, campaigns.map(campaignRow));
+/**
+ * The campaigns as a table; `vendorColumn` adds a VENDOR column first (a listing of several
+ * vendors). With `width`, the NAME column is cut to fit (never below 8 columns); `status` colours
+ * the STATUS cells.
+ */
+export function campaignTable(
+  campaigns: readonly Campaign[],
+  options: { vendorColumn?: boolean; width?: number; status?: (status: string) => string } = {},
+): string {
+  const offset = options.vendorColumn ? 1 : 0;
+  const fit: TableFit = {
+    shrink: offset + 1,
+    ...(options.width === undefined ? {} : { width: options.width }),
+    ...(options.status ? { style: statusStyle(offset + 2, options.status) } : {}),
+  };
+  if (!options.vendorColumn) return table(CAMPAIGN_HEADERS, campaigns.map(campaignRow), fit);
+  return table(
+    ["VENDOR", ...CAMPAIGN_HEADERS],
+    campaigns.map((campaign) => [campaign.vendor, ...campaignRow(campaign)]),
+    fit,
+  );
 }
+
+function statusStyle(column: number, status: (status: string) => string) {
+  return (at: number, cell: string) => (at === column ? status(cell) : cell);
+}
+
+/** The colour of each normalized status on a terminal. */
+export const STATUS_COLOURS: Readonly<Record<string, "green" | "yellow" | "cyan" | "red" | "dim">> =
+  {
+    active: "green",
+    paused: "yellow",
+    scheduled: "cyan",
+    failed: "red",
+    draft: "dim",
+    finished: "dim",
+    unknown: "dim",
+  };
 
 /** Every normalized field of one campaign, as name/value rows. */
 export function campaignDetails(campaign: Campaign): string {

@@ -4,14 +4,19 @@ import { VENDORS } from "./vendor-loader.js";
 const VENDOR_LIST = VENDORS.join(", ");
 
 const COMMON = `Vendor options:
-  --vendor <v>        ${VENDOR_LIST} (required)
+  --vendor <v>        ${VENDOR_LIST} (required, but by list)
   --base-url <url>    the vendor's base URL (a sandbox or a proxy); overrides
                       CAMPAIGNKIT_<VENDOR>_BASE_URL and the config file
-  --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG)
-  --json              machine output (JSON on stdout)
+  --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG, else
+                      $XDG_CONFIG_HOME/campaignkit/config.json if it exists)
+  --json              machine output (JSON on stdout; an error as one JSON line on stderr)
+  --verbose, -q/--quiet, --timeout <d>   see campaignkit --help
   -h, --help          this help`;
 
-const EXIT_CODES = `Exit codes: 0 ok · 1 change rejected or operation failed · 2 usage error ·
+const EXIT_CODES = `With --json, an error is one JSON object on one line of stderr (stdout keeps only
+results): {"code","message","field","vendor","vendorCode","httpStatus","hint","exitCode"},
+null where unknown; code is a CampaignkitError code, or USAGE (exit 2) or CONFIG (exit 3).
+Exit codes: 0 ok · 1 change rejected or operation failed · 2 usage error ·
 3 missing credentials or configuration · 130 interrupted (SIGINT/SIGTERM)`;
 
 const SET_SYNTAX = `--set field=value (repeatable), a CampaignPatch field:
@@ -46,22 +51,42 @@ Commands:
 
 Run \`campaignkit <command> --help\` for a command's options.
 
+Options of every command:
+  --verbose           one line on stderr per request and answer (vendor, status, method, URL,
+                      time, request id), credentials redacted (CAMPAIGNKIT_LOG=debug|info|warn|
+                      error does the same at that level)
+  -q, --quiet         print only results: no footers, headers or progress bar
+  --timeout <d>       the deadline of each vendor call, retries included: 500ms, 30s, 2m, or a
+                      number of seconds (default 60s)
+
+Colour: statuses and errors are coloured on a terminal; NO_COLOR turns it off, FORCE_COLOR=1
+forces it (FORCE_COLOR=0 turns it off). Tables fit the terminal's width by cutting campaign
+names with "…" (never notes); piped output is not cut unless COLUMNS is set.
+
 Credentials: CAMPAIGNKIT_<VENDOR>_API_KEY, CAMPAIGNKIT_<VENDOR>_BASE_URL,
-CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path or CAMPAIGNKIT_CONFIG):
+CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path, else CAMPAIGNKIT_CONFIG, else
+$XDG_CONFIG_HOME/campaignkit/config.json or ~/.config/campaignkit/config.json if it exists):
   { "vendors": { "altur": { "apiKey": "…", "baseURL": "…" }, "voxo": { "apiKey": "…", "tenantId": 42 } } }
+An http: base URL on a host that is not loopback is refused (the key would travel in clear text)
+unless CAMPAIGNKIT_<VENDOR>_ALLOW_INSECURE_BASE_URL=1 or vendors.<vendor>.allowInsecureBaseURL: true.
 
 ${EXIT_CODES}
 `,
-  list: `Usage: campaignkit list --vendor <v> [--status <status>] [--raw] [--json]
+  list: `Usage: campaignkit list [--vendor <v>] [--status <status>] [--limit <n>] [--raw] [--json]
 
 Lists the vendor's campaigns as a table (ID, NAME, STATUS, TIMEZONE, CALLING HOURS, …).
+Without --vendor, lists every vendor that has an API key, in parallel, in one table with a
+VENDOR column; a vendor that fails does not stop the others: its error is printed on stderr
+and the exit code is 1.
   --status <s>        only campaigns in this normalized status (active, paused, draft, …)
+  --limit <n>         at most n campaigns per vendor (the paging stops there)
   --raw               with --json: include each campaign's vendor payload (raw)
 VOXO lists per tenant: set CAMPAIGNKIT_VOXO_TENANT_ID (or vendors.voxo.tenantId).
 
 ${COMMON}
 
-Example: campaignkit list --vendor altur
+Examples: campaignkit list --vendor altur
+          campaignkit list --limit 5
 
 ${EXIT_CODES}
 `,
@@ -135,7 +160,7 @@ bounds), documented or inferred. With --vendor, every detail of one vendor. No c
 
 ${EXIT_CODES}
 `,
-  apply: `Usage: campaignkit apply <changes.jsonl|changes.csv> [options]
+  apply: `Usage: campaignkit apply <changes.jsonl|changes.csv|-> [options]
 
 Applies many changes across vendors. Every line is validated first (format, patch, vendor
 capabilities, id); invalid lines are reported as rejected with their line and field, before
@@ -151,8 +176,13 @@ CSV, a header then one change a row (empty cell = not set; values as in --set):
   altur,1234,,Europe/Lisbon,09:00-17:00
   (or an "action" column with pause|resume; a vendor's own field as a column such as
   velip.max_answered, set on that vendor's lines only)
+\`-\` reads the changes from standard input: the format is --format's, else sniffed from the
+first non-blank character ("{" is JSONL, anything else a CSV header); the journal defaults to
+campaignkit-stdin-<first 12 hex digits of the input's SHA-256>.journal in the current directory,
+so piping the same changes again with --resume finds it.
 
 Options:
+  --format jsonl|csv  the changes' format (default: from the file's extension, or sniffed for -)
   --concurrency <n>   lines in flight at once (default 8); a campaign's lines run in file order
   --rate <v>=<n>      requests per second for a vendor, retries included (repeatable; default:
                       the vendor's documented limit, altur=12, others none; 0 or none: unlimited)

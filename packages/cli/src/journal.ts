@@ -29,6 +29,8 @@ export interface StartedRecord {
   line: number;
   vendor: string;
   id: string;
+  /** The request id the line's requests carry (core's `CallOptions.requestId`): the vendor call's logs, hooks and errors name it. */
+  requestId?: string;
   at: string;
 }
 
@@ -42,6 +44,10 @@ export interface OutcomeRecord {
   code?: string;
   field?: string;
   message?: string;
+  /** The request id of the line's calls (absent for a line rejected before any request). */
+  requestId?: string;
+  /** The vendor's own request id, when its answer carried a documented one. */
+  vendorRequestId?: string;
   at: string;
 }
 

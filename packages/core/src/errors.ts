@@ -38,6 +38,10 @@ export interface CampaignkitErrorInit {
   /** Structured context: every field problem, the requests already applied, the vendor's message. */
   details?: Readonly<Record<string, unknown>>;
   cause?: unknown;
+  /** The id of the call that failed (see `CampaignkitError.requestId`). */
+  requestId?: string;
+  /** The vendor's own request id, from its answer (see `CampaignkitError.vendorRequestId`). */
+  vendorRequestId?: string;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<CampaignkitErrorCode> = new Set([
@@ -59,6 +63,17 @@ export class CampaignkitError extends Error {
   readonly field: string | undefined;
   readonly retryable: boolean;
   readonly details: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * The id of the call that failed: every request the shared HTTP layer sends gets one
+   * (`ck-<uuid>`), given to hooks and log lines too. It stays local: no vendor documents a
+   * request header for it. `undefined` for an error raised before any request (a bad setting).
+   */
+  readonly requestId: string | undefined;
+  /**
+   * The vendor's own request id, when the vendor documents a response header for one and the
+   * answer carried it (no vendor's spec documents one today).
+   */
+  readonly vendorRequestId: string | undefined;
 
   constructor(init: CampaignkitErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -69,6 +84,8 @@ export class CampaignkitError extends Error {
     this.field = init.field;
     this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(init.code);
     this.details = init.details;
+    this.requestId = init.requestId;
+    this.vendorRequestId = init.vendorRequestId;
     // `new CampaignkitError({ code: "AUTH" })` is an AuthenticationError, wherever it is built.
     const family = new.target === CampaignkitError ? FAMILIES[init.code] : undefined;
     // biome-ignore lint/correctness/noConstructorReturn: returning the family instance is the point

@@ -30,6 +30,17 @@ export {
   type VendorAnswer,
 } from "./http/credential-guard.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./http/guarded-response.js";
+export {
+  type ClientHooks,
+  type ErrorEvent,
+  LOG_LEVELS,
+  type Logger,
+  type LogLevel,
+  logLevelFromEnv,
+  newRequestId,
+  type RequestEvent,
+  type ResponseEvent,
+} from "./http/observability.js";
 export { limiterFor, type RateLimit, RateLimiter } from "./http/rate-limiter.js";
 export { REDACTED, redactSecrets } from "./http/redact-secrets.js";
 export {

@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { CampaignProvider } from "@campaignkit/core";
 import {
   applyChanges,
@@ -14,10 +25,12 @@ import { type ApplyReport, JsonReportWriter, printReport, ReportTally } from "..
 import { parseCommandArgs, positiveInt } from "../args.js";
 import {
   type ChangesFormat,
+  formatFlag,
   formatOf,
   type LineRejection,
   type ReadLine,
   readChanges,
+  sniffFormat,
   surveyChanges,
 } from "../changes-file.js";
 import {
@@ -29,7 +42,7 @@ import {
   vendorConfig,
 } from "../config.js";
 import type { CliContext, Output } from "../context.js";
-import { EXIT, UsageError } from "../exit-codes.js";
+import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { formatPlan } from "../format.js";
 import {
   JournalWriteError,
@@ -56,6 +69,7 @@ export const APPLY_OPTIONS = {
   json: { type: "boolean" },
   "no-read": { type: "boolean" },
   rate: { type: "string", multiple: true },
+  format: { type: "string" },
   config: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -77,16 +91,84 @@ interface ApplySettings {
   journal: string;
   journalPath: string;
   configFile: ConfigFile | undefined;
+  /** The changes came from standard input (`apply -`), spooled to a temporary file. */
+  stdin: boolean;
 }
 
-function settingsOf(args: readonly string[], context: CliContext): ApplySettings {
+/** The first bytes of a file, as text (for sniffing its format). */
+function startOf(path: string): string {
+  const buffer = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, "r");
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `apply -`: standard input, copied to a temporary file as it comes (never held in memory), so
+ * that it can be read twice like a file (survey, then run) and hashed for the journal.
+ */
+async function spoolStdin(context: CliContext): Promise<{ path: string; sha256: string }> {
+  if (!context.stdin) throw new UsageError("apply -: no standard input to read");
+  const dir = mkdtempSync(join(tmpdir(), "campaignkit-stdin-"));
+  const path = join(dir, "changes");
+  const hash = createHash("sha256");
+  try {
+    await pipeline(
+      context.stdin,
+      async function* (source: AsyncIterable<Buffer | string>) {
+        for await (const chunk of source) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      createWriteStream(path),
+    );
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new UsageError(`apply -: cannot read standard input (${(error as Error).message})`);
+  }
+  return { path, sha256: hash.digest("hex") };
+}
+
+async function settingsOf(args: readonly string[], context: CliContext): Promise<ApplySettings> {
   const { values, positionals } = parseCommandArgs("apply", args, APPLY_OPTIONS);
   const [file, ...extra] = positionals;
-  if (!file) throw new UsageError("apply: give the changes file: campaignkit apply changes.jsonl");
+  if (!file)
+    throw new UsageError(
+      "apply: give the changes file: campaignkit apply changes.jsonl (or - for standard input)",
+    );
   if (extra.length > 0) throw new UsageError(`apply: unexpected argument "${extra[0]}"`);
   const concurrency = positiveInt("concurrency", values.concurrency, 8);
   const rates = parseRates(values.rate ?? []);
-  const format = formatOf(file);
+  const flagged = formatFlag(values.format);
+  const configFile = configFileFrom(values.config, context.env, context.cwd);
+  if (file === "-") {
+    const spooled = await spoolStdin(context);
+    const format = flagged ?? sniffFormat(startOf(spooled.path)) ?? "jsonl";
+    // The journal is named by the content's hash: piping the same changes again with
+    // --resume finds it.
+    const journal = values.journal ?? `campaignkit-stdin-${spooled.sha256.slice(0, 12)}.journal`;
+    return {
+      file: "-",
+      path: spooled.path,
+      format,
+      size: statSync(spooled.path).size,
+      dryRun: Boolean(values["dry-run"]),
+      json: Boolean(values.json),
+      resume: Boolean(values.resume),
+      read: !values["no-read"],
+      concurrency,
+      rates,
+      journal,
+      journalPath: resolve(context.cwd, journal),
+      configFile,
+      stdin: true,
+    };
+  }
+  const format = flagged ?? formatOf(file);
   const path = resolve(context.cwd, file);
   let size: number;
   try {
@@ -112,7 +194,8 @@ function settingsOf(args: readonly string[], context: CliContext): ApplySettings
     rates,
     journal,
     journalPath: resolve(context.cwd, journal),
-    configFile: configFileFrom(values.config, context.env, context.cwd),
+    configFile,
+    stdin: false,
   };
 }
 
@@ -122,11 +205,25 @@ export async function applyCommand(
   context: CliContext,
   output: Output,
 ): Promise<number> {
-  const settings = settingsOf(args, context);
-  output.learnConfig(settings.configFile);
-  // Any line may name any vendor: every vendor's package is loaded before the first line.
-  await loadVendors();
-  return settings.dryRun ? dryRun(settings, context, output) : applyRun(settings, context, output);
+  const settings = await settingsOf(args, context);
+  try {
+    output.learnConfig(settings.configFile);
+    // Any line may name any vendor: every vendor's package is loaded before the first line.
+    await loadVendors();
+    return await (settings.dryRun
+      ? dryRun(settings, context, output)
+      : applyRun(settings, context, output));
+  } finally {
+    if (settings.stdin) rmSync(resolve(settings.path, ".."), { recursive: true, force: true });
+  }
+}
+
+/** What `apply` says of a changes file with no change in it (then it sends nothing and exits 0). */
+function noChanges(settings: ApplySettings): string {
+  const what = settings.stdin ? "standard input" : settings.file;
+  const blank =
+    settings.format === "csv" ? "only blank lines, or a header and no row" : "only blank lines";
+  return `${what} holds no change (it is empty, or has ${blank}): nothing to do`;
 }
 
 /** Providers that only plan (no key needed): one per vendor, for validation. */
@@ -161,7 +258,12 @@ function outcomeSink(
   head: Pick<ApplyReport, "file" | "dryRun" | "journal">,
 ) {
   const tally = new ReportTally();
-  const progress = new ApplyProgress(output, settings.size, context.stderrIsTTY, settings.dryRun);
+  const progress = new ApplyProgress(
+    output,
+    settings.size,
+    context.stderrIsTTY && !context.quiet,
+    settings.dryRun,
+  );
   const json = settings.json ? new JsonReportWriter(output, head) : undefined;
   let lastLine = 0;
   return {
@@ -209,6 +311,10 @@ async function dryRun(
     if (!settings.json) printPlan(output, change, described, plan);
   }
   sink.progress.clear();
+  if (sink.tally.read === 0 && !context.signal.aborted) {
+    output.err(`${noChanges(settings)}\n`);
+    return EXIT.OK;
+  }
   const interrupted = context.signal.aborted;
   const head = {
     file: settings.file,
@@ -260,6 +366,7 @@ function credentialsOf(
 function providersOf(
   credentials: Map<VendorId, { config: VendorConfig; apiKey: string }>,
   settings: ApplySettings,
+  context: CliContext,
 ) {
   const providers = new Map<VendorId, CampaignProvider>();
   return (vendor: VendorId) => {
@@ -268,10 +375,12 @@ function providersOf(
       const credential = credentials.get(vendor);
       if (!credential) throw new Error(`no settings for ${vendor}`);
       const rateLimit = settings.rates[vendor];
-      provider = providerFor(vendor, credential.config, {
-        apiKey: credential.apiKey,
-        ...(rateLimit === undefined ? {} : { rateLimit }),
-      });
+      provider = providerFor(
+        vendor,
+        credential.config,
+        { apiKey: credential.apiKey, ...(rateLimit === undefined ? {} : { rateLimit }) },
+        context,
+      );
       providers.set(vendor, provider);
     }
     return provider;
@@ -390,6 +499,10 @@ async function applyRun(
     output.err("interrupted before anything was sent\n");
     return EXIT.INTERRUPTED;
   }
+  if (survey.lines === 0) {
+    output.err(`${noChanges(settings)}\n`);
+    return EXIT.OK;
+  }
   const credentials = credentialsOf(survey.vendors as Set<VendorId>, settings, context);
   const redact = recordRedactor(secretsOf(context.env, settings.configFile));
   const journal = await openJournal(settings, survey.sha256, redact);
@@ -404,7 +517,7 @@ async function applyRun(
   try {
     await journal.writer.append({
       type: "run",
-      file: settings.path,
+      file: settings.stdin ? "-" : settings.path,
       sha256: survey.sha256,
       lines: survey.lines,
       resumed: settings.resume,
@@ -423,7 +536,7 @@ async function applyRun(
       },
     });
     const result = await applyChanges(changes, {
-      providers: providersOf(credentials, settings),
+      providers: providersOf(credentials, settings, context),
       record: (record) => journal.writer.append(record),
       resume: journal.resume,
       concurrency: settings.concurrency,
@@ -452,17 +565,28 @@ async function applyRun(
   };
   if (sink.json) sink.json.end(head);
   else printReport(output, head, sink.tally);
+  const { reportError } = await import("../error-report.js");
   if (journalFailure) {
-    output.err(
-      `error: ${journalFailure.message}: the run stopped before any further request. Make room, then run the same command with --resume\n`,
+    reportError(
+      new CliFailure(
+        "JOURNAL_WRITE",
+        `${journalFailure.message}: the run stopped before any further request`,
+        { hint: "make room, then run the same command with --resume" },
+      ),
+      output,
+      { json: settings.json },
     );
     return EXIT.FAILED;
   }
   if (interrupted) return EXIT.INTERRUPTED;
   const whole = stoppedAt === undefined && hash.digest("hex") !== survey.sha256;
   if (whole) {
-    output.err(
-      `error: ${settings.file} changed while it was applied: check it, then run again with --resume\n`,
+    reportError(
+      new CliFailure("INPUT_CHANGED", `${settings.file} changed while it was applied`, {
+        hint: "check it, then run again with --resume",
+      }),
+      output,
+      { json: settings.json },
     );
     return EXIT.FAILED;
   }

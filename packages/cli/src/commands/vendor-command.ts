@@ -1,12 +1,15 @@
 import {
   CAMPAIGN_STATUSES,
+  type CallOptions,
   type Campaign,
   type CampaignProvider,
   type CampaignStatus,
   isCampaignkitError,
+  type ListCampaignsQuery,
   type ProviderOperation,
+  type RateLimit,
 } from "@campaignkit/core";
-import { parseCommandArgs } from "../args.js";
+import { parseCommandArgs, positiveInt } from "../args.js";
 import {
   type ConfigFile,
   configFileFrom,
@@ -17,7 +20,13 @@ import {
 } from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
-import { campaignDetails, campaignJson, campaignTable, formatPlan } from "../format.js";
+import {
+  campaignDetails,
+  campaignJson,
+  campaignTable,
+  formatPlan,
+  STATUS_COLOURS,
+} from "../format.js";
 import { patchFromAssignments } from "../set-parser.js";
 import { didYouMean } from "../suggest.js";
 import { vendorFieldLines } from "../vendor-field.js";
@@ -38,19 +47,36 @@ import {
 export function providerFor(
   vendor: VendorId,
   config: VendorConfig,
-  settings: { apiKey: string; fetch?: (input: Request) => Promise<Response> },
+  settings: {
+    apiKey: string;
+    fetch?: (input: Request) => Promise<Response>;
+    rateLimit?: RateLimit | false;
+  },
+  context?: CliContext,
 ): CampaignProvider {
   try {
-    const { apiKey: _fromConfig, baseURL, ...declared } = config;
+    const { apiKey: _fromConfig, baseURL, allowInsecureBaseURL, ...declared } = config;
     return createProvider(vendor, {
       ...declared,
+      ...(allowInsecureBaseURL ? { allowInsecureBaseURL: true } : {}),
+      ...context?.transport,
       ...settings,
       ...(baseURL ? { baseURL } : {}),
     });
   } catch (error) {
     if (isCampaignkitError(error)) {
+      const insecure = error.field === "baseURL" && /must use https/.test(error.message);
       throw new ConfigError(
         `${error.message}${error.field === "baseURL" ? ` (from --base-url, ${envName(vendor, "BASE_URL")} or the config file)` : ""}`,
+        {
+          vendor,
+          ...(error.field ? { field: error.field } : {}),
+          ...(insecure
+            ? {
+                hint: `to allow http: on this host (the key then travels in clear text), set ${envName(vendor, "ALLOW_INSECURE_BASE_URL")}=1, or vendors.${vendor}.allowInsecureBaseURL: true in the config file`,
+              }
+            : {}),
+        },
       );
     }
     throw error;
@@ -82,7 +108,12 @@ export const VENDOR_OPTIONS = {
 export type CampaignCommand = "list" | "get" | "update" | "pause" | "resume" | "plan";
 
 const OPTIONS = {
-  list: { ...VENDOR_OPTIONS, status: { type: "string" }, raw: { type: "boolean" } },
+  list: {
+    ...VENDOR_OPTIONS,
+    status: { type: "string" },
+    limit: { type: "string" },
+    raw: { type: "boolean" },
+  },
   get: { ...VENDOR_OPTIONS, raw: { type: "boolean" } },
   update: { ...VENDOR_OPTIONS, set: { type: "string", multiple: true }, raw: { type: "boolean" } },
   plan: { ...VENDOR_OPTIONS, set: { type: "string", multiple: true } },
@@ -128,6 +159,114 @@ function oneId(command: string, positionals: readonly string[]): string {
   return id;
 }
 
+function listQuery(status: string | undefined): ListCampaignsQuery {
+  if (status !== undefined && !(CAMPAIGN_STATUSES as readonly string[]).includes(status)) {
+    throw new UsageError(`list: --status must be one of ${CAMPAIGN_STATUSES.join(", ")}`);
+  }
+  return status ? { status: status as CampaignStatus } : {};
+}
+
+/** How campaign tables look on this output: fitted to its width, statuses coloured on a terminal. */
+function tableLook(output: Output) {
+  const width = output.width();
+  return {
+    ...(width === undefined ? {} : { width }),
+    status: (status: string) => output.style(STATUS_COLOURS[status] ?? "dim", status),
+  };
+}
+
+/** At most `limit` campaigns of one vendor: the paging stops as soon as they are in. */
+async function listSome(
+  provider: CampaignProvider,
+  query: ListCampaignsQuery,
+  limit: number,
+  call: CallOptions,
+): Promise<Campaign[]> {
+  const campaigns: Campaign[] = [];
+  for await (const campaign of provider.listCampaigns(query, call)) {
+    campaigns.push(campaign);
+    if (campaigns.length >= limit) break;
+  }
+  return campaigns;
+}
+
+/** What one vendor's listing gave in `list` without `--vendor`: its campaigns, or its error. */
+type VendorListing =
+  | { vendor: VendorId; ok: true; campaigns: Campaign[] }
+  | { vendor: VendorId; ok: false; error: unknown };
+
+/**
+ * `list` without `--vendor`: every vendor that has an API key, listed in parallel, in one table
+ * with a VENDOR column. A vendor that fails does not stop the others: its error is printed on
+ * stderr (as JSON with `--json`) and the exit code is 1.
+ */
+async function listEveryVendor(
+  positionals: readonly string[],
+  options: {
+    "base-url"?: string;
+    config?: string;
+    json?: boolean;
+    raw?: boolean;
+    status?: string;
+    limit?: string;
+  },
+  context: CliContext,
+  output: Output,
+): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`list: unexpected argument "${positionals[0]}"`);
+  if (options["base-url"] !== undefined) {
+    throw new UsageError("list: --base-url needs --vendor (each vendor has its own base URL)");
+  }
+  const query = listQuery(options.status);
+  const limit = positiveInt("limit", options.limit, Number.POSITIVE_INFINITY);
+  const file = configFileFrom(options.config, context.env, context.cwd);
+  output.learnConfig(file);
+  const configured = VENDORS.map((vendor) => ({
+    vendor,
+    config: vendorConfig(vendor, context.env, file),
+  })).filter(({ config }) => config.apiKey !== undefined);
+  if (configured.length === 0) {
+    throw new ConfigError(
+      `list: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, or vendors.<vendor>.apiKey in a config file (--config or CAMPAIGNKIT_CONFIG), or pick one with --vendor`,
+    );
+  }
+  const call = { signal: context.signal };
+  const listings = await Promise.all(
+    configured.map(async ({ vendor, config }): Promise<VendorListing> => {
+      try {
+        await loadVendor(vendor);
+        requireSettingsFor(vendor, "listCampaigns", config);
+        const provider = providerFor(
+          vendor,
+          config,
+          { apiKey: requireApiKey(vendor, config) },
+          context,
+        );
+        return { vendor, ok: true, campaigns: await listSome(provider, query, limit, call) };
+      } catch (error) {
+        return { vendor, ok: false, error };
+      }
+    }),
+  );
+  const campaigns = listings.flatMap((listing) => (listing.ok ? listing.campaigns : []));
+  const failed = listings.filter((listing) => !listing.ok);
+  if (options.json)
+    output.json(campaigns.map((campaign) => campaignJson(campaign, Boolean(options.raw))));
+  else {
+    output.out(campaignTable(campaigns, { vendorColumn: true, ...tableLook(output) }));
+    const listed = listings.filter((listing) => listing.ok).map((listing) => listing.vendor);
+    output.note(
+      `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${listed.length > 0 ? listed.join(", ") : "no vendor"}${failed.length > 0 ? `; ${failed.map((listing) => listing.vendor).join(", ")} failed` : ""}\n`,
+    );
+  }
+  if (failed.length === 0) return EXIT.OK;
+  const { reportError } = await import("../error-report.js");
+  for (const listing of failed)
+    if (!listing.ok)
+      reportError(listing.error, output, { json: Boolean(options.json), env: context.env });
+  return context.signal.aborted ? EXIT.INTERRUPTED : EXIT.FAILED;
+}
+
 /** `list`, `get`, `update`, `pause`, `resume` and `plan`. */
 export async function campaignCommand(
   command: CampaignCommand,
@@ -143,10 +282,14 @@ export async function campaignCommand(
     json?: boolean;
     raw?: boolean;
     status?: string;
+    limit?: string;
     set?: string[];
   };
   if (options.raw && !options.json) {
     throw new UsageError(`${command}: --raw needs --json (it adds each campaign's vendor payload)`);
+  }
+  if (command === "list" && options.vendor === undefined) {
+    return listEveryVendor(positionals, options, context, output);
   }
   const { vendor, config } = setup(command, options, context, output);
   await loadVendor(vendor);
@@ -160,30 +303,30 @@ export async function campaignCommand(
     const plan = await provider.planUpdate(id, patch);
     if (options.json) output.json(plan);
     else {
-      output.out(`Plan: update ${vendor} campaign ${id} (nothing is sent; credentials redacted)\n`);
+      output.note(
+        `Plan: update ${vendor} campaign ${id} (nothing is sent; credentials redacted)\n`,
+      );
       output.out(formatPlan(plan));
     }
     return EXIT.OK;
   }
 
-  const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) });
+  const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) }, context);
   const raw = Boolean(options.raw);
 
   if (command === "list") {
     if (positionals.length > 0)
       throw new UsageError(`list: unexpected argument "${positionals[0]}"`);
-    const status = options.status;
-    if (status !== undefined && !(CAMPAIGN_STATUSES as readonly string[]).includes(status)) {
-      throw new UsageError(`list: --status must be one of ${CAMPAIGN_STATUSES.join(", ")}`);
-    }
+    const query = listQuery(options.status);
+    const limit = positiveInt("limit", options.limit, Number.POSITIVE_INFINITY);
     requireSettingsFor(vendor, "listCampaigns", config);
-    const campaigns: Campaign[] = [];
-    const query = status ? { status: status as CampaignStatus } : {};
-    for await (const campaign of provider.listCampaigns(query, call)) campaigns.push(campaign);
+    const campaigns = await listSome(provider, query, limit, call);
     if (options.json) output.json(campaigns.map((campaign) => campaignJson(campaign, raw)));
     else {
-      output.out(campaignTable(campaigns));
-      output.out(`${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${vendor}\n`);
+      output.out(campaignTable(campaigns, tableLook(output)));
+      output.note(
+        `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${vendor}\n`,
+      );
     }
     return EXIT.OK;
   }
@@ -200,7 +343,7 @@ export async function campaignCommand(
     const campaign = await provider.updateCampaign(id, patch, call);
     if (options.json) output.json(campaignJson(campaign, raw));
     else {
-      output.out(`Updated ${vendor} campaign ${id}:\n`);
+      output.note(`Updated ${vendor} campaign ${id}:\n`);
       output.out(campaignDetails(campaign));
       for (const line of vendorFieldLines(vendor, patch, campaign.raw)) output.out(line);
     }

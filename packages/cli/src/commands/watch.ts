@@ -127,7 +127,7 @@ export async function watchCommand(
       );
     // Watching lists: a setting the vendor declares for listing (VOXO's tenantId) is needed.
     requireSettingsFor(vendor, "listCampaigns", config);
-    return providerFor(vendor, config, { apiKey: config.apiKey });
+    return providerFor(vendor, config, { apiKey: config.apiKey }, context);
   });
 
   let secret: string | undefined;

@@ -23,7 +23,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith("CAMPAIGNKIT_")) env[name] = value;
   }
-  return { ...env, NO_COLOR: "1", ...extra };
+  // No per-user config file of the developer's: a directory that does not exist.
+  return { ...env, NO_COLOR: "1", XDG_CONFIG_HOME: "/nonexistent/campaignkit-tests", ...extra };
 }
 
 /** The environment that points the CLI at a sandbox (its URLs and published keys). */
@@ -41,6 +42,8 @@ export interface CliOptions {
   cwd?: string;
   /** Node options before the binary, e.g. `--import` of a module that injects a fault. */
   nodeArgs?: readonly string[];
+  /** Written to the CLI's standard input, which is then closed (else stdin is ignored). */
+  input?: string;
 }
 
 export function startCli(
@@ -51,8 +54,9 @@ export function startCli(
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     env: options.env ?? cleanEnv(),
     cwd: options.cwd ?? process.cwd(),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (options.input !== undefined) child.stdin?.end(options.input);
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {

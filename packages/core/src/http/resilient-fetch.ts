@@ -14,6 +14,8 @@ export interface RequestPolicy {
   maxRetries?: number;
   /** The spec operation (set by provider steps), for the vendor's credential-refusal rule. */
   operationId?: string;
+  /** The call's request id (set by provider steps); a fresh one when absent. */
+  requestId?: string;
 }
 
 export interface ResilienceSettings {
@@ -193,7 +195,8 @@ async function attemptUntilDone(
         throw new CampaignkitError({
           code: "NETWORK",
           vendor: settings.vendor,
-          message: `${settings.vendor}: could not reach the server (${(error as Error)?.message ?? "connection failed"})`,
+          message: `${settings.vendor}: could not reach ${new URL(request.url).host} (${(error as Error)?.message ?? "connection failed"})`,
+          details: { host: new URL(request.url).host },
           cause: error,
         });
       }

@@ -1,4 +1,5 @@
 import { validationError } from "../errors.js";
+import { LOG_LEVELS } from "./observability.js";
 
 /** The longest delay a timer can hold (2^31 − 1 ms, ~24.8 days); a longer one fires at once. */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -42,11 +43,48 @@ export type UncheckedClientSettings = {
     | "allowInsecureBaseURL"
     | "fetch"
     | "headers"
-    | "rateLimit"]?: unknown;
+    | "rateLimit"
+    | "logLevel"
+    | "logger"
+    | "hooks"]?: unknown;
 };
+
+const LOGGER_METHODS = ["debug", "info", "warn", "error"] as const;
+const HOOK_NAMES = ["onRequest", "onResponse", "onError"] as const;
+
+/** Checks `logLevel`, `logger` and `hooks`. */
+export function checkObservability(vendor: string, settings: UncheckedClientSettings): void {
+  const { logLevel, logger, hooks } = settings;
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly unknown[]).includes(logLevel)) {
+    throw validationError(vendor, "logLevel", `must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  if (logger !== undefined) {
+    if (logger === null || typeof logger !== "object")
+      throw validationError(
+        vendor,
+        "logger",
+        "must be an object with debug, info, warn and error functions",
+      );
+    for (const method of LOGGER_METHODS) {
+      if (typeof (logger as Record<string, unknown>)[method] !== "function")
+        throw validationError(vendor, `logger.${method}`, "must be a function");
+    }
+  }
+  if (hooks !== undefined) {
+    if (hooks === null || typeof hooks !== "object" || Array.isArray(hooks))
+      throw validationError(vendor, "hooks", "must be an object of onRequest, onResponse, onError");
+    for (const [name, hook] of Object.entries(hooks)) {
+      if (!(HOOK_NAMES as readonly string[]).includes(name))
+        throw validationError(vendor, `hooks.${name}`, `is not a hook (${HOOK_NAMES.join(", ")})`);
+      if (hook !== undefined && typeof hook !== "function")
+        throw validationError(vendor, `hooks.${name}`, "must be a function");
+    }
+  }
+}
 
 /** Checks every setting of `create<Vendor>Client()` but the credential and the base URL. */
 export function checkClientSettings(vendor: string, settings: UncheckedClientSettings): void {
+  checkObservability(vendor, settings);
   checkTimeout(vendor, settings.timeout);
   checkMaxRetries(vendor, settings.maxRetries);
   wholeInRange(

@@ -39,9 +39,11 @@ export async function planSteps(
     });
     return new Response(null, { status: 204 });
   };
-  // Nothing is sent: no rate to keep, nothing to retry.
+  // Nothing is sent: no rate to keep, nothing to retry, nothing to log or trace.
+  const { logLevel: _logLevel, logger: _logger, hooks: _hooks, ...sendSettings } = settings;
   const client: AnyVendorClient = createVendorClient(descriptor, {
-    ...settings,
+    ...sendSettings,
+    logLevel: "off",
     apiKey: REDACTED,
     fetch: record,
     rateLimit: false,

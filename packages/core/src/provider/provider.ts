@@ -11,6 +11,11 @@ export interface CallOptions {
   timeout?: number;
   /** HTTP retries of a request that is safe to repeat (overrides the provider's setting). */
   maxRetries?: number;
+  /**
+   * The request id every request of this operation carries (hooks, log lines, and the
+   * `requestId` of its error); default: a fresh `ck-<uuid>` per request. Kept locally, never sent.
+   */
+  requestId?: string;
 }
 
 /** Which campaigns `listCampaigns` yields. */

@@ -1,6 +1,7 @@
 import type { Client } from "openapi-fetch";
 import { CampaignkitError } from "../errors.js";
 import { guardedBodyOf } from "../http/guarded-response.js";
+import { callOf, newRequestId, withRequestIds } from "../http/observability.js";
 import type { RequestPolicy } from "../http/resilient-fetch.js";
 import type { Campaign } from "../model/campaign.js";
 import type { CallOptions } from "./provider.js";
@@ -117,13 +118,15 @@ export async function sendStep(
   decodeError: ErrorDecoder,
   options: CallOptions = {},
 ): Promise<unknown> {
+  const requestId = options.requestId ?? newRequestId();
   const policy: RequestPolicy = {
     idempotent: step.idempotent,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     operationId: step.operationId,
+    requestId,
   };
-  let result: Awaited<ReturnType<typeof requestOf>>;
+  let result: Awaited<ReturnType<typeof requestOf>> | undefined;
   let body: unknown;
   try {
     result = await requestOf(client, step, {
@@ -134,13 +137,27 @@ export async function sendStep(
     });
     body = result.response.ok ? await successBody(result.response) : result.error;
   } catch (error) {
-    throw appliedIfAnswered(step, asCampaignkitError(vendor, error));
+    const failed = asCampaignkitError(vendor, error);
+    const call = result ? callOf(result.response) : undefined;
+    // A body that is not JSON fails here, after the HTTP layer handed the answer over.
+    if (call && failed !== error)
+      call.fail(withRequestIds(failed, requestId, call.vendorRequestId));
+    throw withRequestIds(
+      appliedIfAnswered(step, failed),
+      requestId,
+      (error as { vendorRequestId?: string } | undefined)?.vendorRequestId ?? call?.vendorRequestId,
+    );
   }
   const { response } = result;
   // The vendor's decoder is the authority: `undefined` is success, whatever the HTTP status
   // (Velip answers "nothing changed" with HTTP 400).
   const failure = decodeError(step.operationId, response.status, body);
-  if (failure) throw failure;
+  if (failure) {
+    const call = callOf(response);
+    withRequestIds(failure, requestId, call?.vendorRequestId);
+    call?.fail(failure);
+    throw failure;
+  }
   return body;
 }
 
