@@ -11,14 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUZZ_RUNS, supportedPatch } from "./patch-arbitraries.ts";
 import { VENDORS } from "./vendors.ts";
 
-/** A campaign per vendor in a state every supported patch may change (paused or inactive). */
-const CAMPAIGN: Record<string, string> = {
-  altur: "1237",
-  asisso: "125",
-  convoso: "222",
-  velip: "987653",
-  voxo: "101",
-};
 const ROUND_TRIPS = FUZZ_RUNS;
 
 let sandbox: Sandbox;
@@ -50,13 +42,21 @@ for (const vendor of VENDORS) {
           maxRetries: 0,
         });
       const capabilities = provider().capabilities;
+      // A campaign in a state every supported patch may change: the first paused one.
+      sandbox.reset();
+      let id: string | undefined;
+      for await (const campaign of provider().listCampaigns({ status: "paused" })) {
+        id = campaign.id;
+        break;
+      }
+      if (id === undefined) throw new Error(`${vendor.id}: the sandbox has no paused campaign`);
+      const target = id;
       let verified = 0;
       await fc.assert(
         fc.asyncProperty(supportedPatch(capabilities), async (patch) => {
           sandbox.reset();
-          const id = CAMPAIGN[vendor.id] ?? "1";
-          const updated = await provider().updateCampaign(id, patch as never);
-          const read = await provider().getCampaign(id);
+          const updated = await provider().updateCampaign(target, patch as never);
+          const read = await provider().getCampaign(target);
           for (const field of fieldsOf(patch as never)) {
             const written = canonical(field, patchValue(patch as never, field));
             const reported = readBack(read, field);

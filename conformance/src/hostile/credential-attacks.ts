@@ -50,13 +50,6 @@ const latched = (error: unknown) =>
 
 /** The vendor's typed client, for a call outside the normalized model. */
 type LooseClient = Record<string, (path: string, init: object) => Promise<unknown>>;
-const TYPED_CALLS: Record<string, [method: string, path: string, init: object]> = {
-  altur: ["GET", "/campaigns", {}],
-  asisso: ["GET", "/campaign/", {}],
-  convoso: ["POST", "/campaigns/search", { body: {} }],
-  velip: ["POST", "/GetCampaignsList.php", { body: {} }],
-  voxo: ["GET", "/call-campaigns", { params: { query: { tenantId: 42 } } }],
-};
 
 export const CREDENTIAL_ATTACKS: readonly HostileAttack[] = [
   {
@@ -89,7 +82,9 @@ export const CREDENTIAL_ATTACKS: readonly HostileAttack[] = [
 
         const again = providerOf(vendor, sandbox, key);
         const sample = vendor.provider.sampleId;
-        const [method, path, init] = TYPED_CALLS[vendor.id] ?? ["GET", "/", {}];
+        // The vendor's list request, sent with the typed client alone (no provider, no steps).
+        const { method, path, params, body } = vendor.listStep;
+        const init = { params: params ?? {}, ...(body === undefined ? {} : { body }) };
         const client = vendor.createClient({
           apiKey: key,
           baseURL: sandbox.vendors[id].baseURL,

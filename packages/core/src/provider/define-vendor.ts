@@ -15,7 +15,7 @@ import type {
   ProviderSettings,
 } from "./provider.js";
 import { providerKit } from "./provider-kit.js";
-import type { VendorResponses } from "./request-step.js";
+import type { RequestStep, VendorResponses } from "./request-step.js";
 import type { TypedStep } from "./typed-step.js";
 import {
   parseVendorSettings,
@@ -109,6 +109,8 @@ export interface VendorDefinition<
   readonly settings: Schema;
   readonly ids: "integer" | "string";
   readonly responses: VendorResponses;
+  /** The requests of each operation, as typed steps (the conformance suite sends them raw too). */
+  readonly steps: VendorSteps<VendorSettingValues<Schema>, Paths>;
   /** The typed client, as `create<Vendor>Client` builds it. */
   createClient(settings: VendorClientSettings): Client<Paths>;
   /** The provider, as `create<Vendor>` builds it: the extra settings are checked first. */
@@ -144,6 +146,20 @@ export function vendorDescriptor(
   };
 }
 
+/** `VendorSteps` with the typed client's paths erased: each step is a plain `RequestStep`. */
+export interface RegisteredSteps {
+  /** The read of one campaign. */
+  get(id: string): RequestStep;
+  /** `settings`: the vendor's extra settings, checked. */
+  list(settings: Record<string, unknown>): RequestStep;
+  /** In the order they are sent. */
+  update(id: string, patch: CampaignPatch): RequestStep[];
+  /** The request that pauses a campaign. */
+  pause(id: string): RequestStep;
+  /** The request that resumes a campaign. */
+  resume(id: string): RequestStep;
+}
+
 /**
  * A vendor definition as the generated registries load it: the same object, with the typed
  * client's paths erased, so one list can hold every vendor.
@@ -156,6 +172,8 @@ export interface RegisteredVendor {
   readonly settings: VendorSettingsSchema;
   readonly ids: "integer" | "string";
   readonly responses: VendorResponses;
+  /** The requests of each operation (their paths erased here). */
+  readonly steps: RegisteredSteps;
   /** The vendor's typed client (its paths erased here). */
   createClient(settings: VendorClientSettings): unknown;
   /** `settings` may carry the extra settings `settings` declares (VOXO's `tenantId`). */
@@ -270,6 +288,7 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
     settings: init.settings,
     ids: init.ids,
     responses,
+    steps,
     createClient,
     create,
   };
