@@ -1,6 +1,7 @@
 import {
   type CallingHours,
   fieldsOf,
+  PATCH_FIELDS,
   type PatchField,
   patchValue,
   rangesByWeekday,
@@ -31,6 +32,21 @@ function readBack(campaign: object, field: PatchField): unknown {
 }
 
 for (const vendor of VENDORS) {
+  const { capabilities } = vendor.provider.create({ apiKey: "unused" });
+  if (PATCH_FIELDS.every((field) => !capabilities.patch[field].supported)) {
+    // A vendor whose spec has no request that changes a campaign yet (a new vendor's skeleton).
+    it(`${vendor.id}: changes nothing, so every patch is refused before any request`, async () => {
+      const provider = vendor.provider.create({
+        ...sandbox.vendors[vendor.id as SandboxVendor],
+        maxRetries: 0,
+      });
+      await expect(
+        provider.updateCampaign(vendor.provider.sampleId, { name: "x" }),
+      ).rejects.toMatchObject({ code: "UNSUPPORTED", field: "name" });
+      expect(sandbox.requests(vendor.id as SandboxVendor)).toEqual([]);
+    });
+    continue;
+  }
   describe(`${vendor.id}: generated patches round-trip through the sandbox`, () => {
     it(`${ROUND_TRIPS} patches inside the capabilities read back as written, where the vendor reports the field`, {
       timeout: 120_000,

@@ -89,10 +89,17 @@ export const CREDENTIAL_ATTACKS: readonly HostileAttack[] = [
           apiKey: key,
           baseURL: sandbox.vendors[id].baseURL,
         }) as LooseClient;
+        // Every operation the vendor has (a refused key stops them all; UNSUPPORTED ones send nothing anyway).
+        const { operations, patch } = provider.capabilities;
+        const writes = [
+          operations.pauseCampaign.supported && failureOf(provider.pauseCampaign(sample)),
+          operations.resumeCampaign.supported && failureOf(provider.resumeCampaign(sample)),
+          operations.updateCampaign.supported &&
+            patch.status.supported &&
+            failureOf(provider.updateCampaign(sample, { status: "paused" })),
+        ].filter((write): write is Promise<unknown> => write !== false);
         const errors = await Promise.all([
-          failureOf(provider.pauseCampaign(sample)),
-          failureOf(provider.resumeCampaign(sample)),
-          failureOf(provider.updateCampaign(sample, { status: "paused" })),
+          ...writes,
           failureOf(again.listCampaigns()[Symbol.asyncIterator]().next()),
           failureOf(again.getCampaign(sample, { maxRetries: 5 })),
           failureOf((client[method] as LooseClient[string])(path, init)),

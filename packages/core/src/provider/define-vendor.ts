@@ -6,7 +6,11 @@ import type { CredentialRefusalRule } from "../http/credential-guard.js";
 import type { RateLimit } from "../http/rate-limiter.js";
 import type { Campaign } from "../model/campaign.js";
 import type { CampaignPatch } from "../model/campaign-patch.js";
-import type { ProviderCapabilities } from "./capabilities.js";
+import {
+  checkOperationSupported,
+  type ProviderCapabilities,
+  type ProviderOperation,
+} from "./capabilities.js";
 import { markApplied, runSteps } from "./operation-helpers.js";
 import type {
   CallOptions,
@@ -48,12 +52,16 @@ export interface VendorSteps<Extra, Paths> {
   get(id: string): TypedStep<Paths>;
   /** `settings` are the vendor's extra settings, checked (VOXO lists per `tenantId`). */
   list(settings: Extra): TypedStep<Paths>;
-  /** In the order they are sent; the last one's answer is read as the campaign afterwards. */
-  update(id: string, patch: CampaignPatch): TypedStep<Paths>[];
+  /**
+   * In the order they are sent; the last one's answer is read as the campaign afterwards.
+   * Absent (as `pause` and `resume` may be) when the spec has no such request yet: the operation
+   * is then `UNSUPPORTED`, as the capabilities must say.
+   */
+  update?(id: string, patch: CampaignPatch): TypedStep<Paths>[];
   /** The request that pauses a campaign. */
-  pause(id: string): TypedStep<Paths>;
+  pause?(id: string): TypedStep<Paths>;
   /** The request that resumes a campaign. */
-  resume(id: string): TypedStep<Paths>;
+  resume?(id: string): TypedStep<Paths>;
 }
 
 /** How the provider reads the answers of its steps. */
@@ -153,11 +161,11 @@ export interface RegisteredSteps {
   /** `settings`: the vendor's extra settings, checked. */
   list(settings: Record<string, unknown>): RequestStep;
   /** In the order they are sent. */
-  update(id: string, patch: CampaignPatch): RequestStep[];
+  update?(id: string, patch: CampaignPatch): RequestStep[];
   /** The request that pauses a campaign. */
-  pause(id: string): RequestStep;
+  pause?(id: string): RequestStep;
   /** The request that resumes a campaign. */
-  resume(id: string): RequestStep;
+  resume?(id: string): RequestStep;
 }
 
 /**
@@ -211,6 +219,23 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       ids: init.ids,
     });
 
+    /** The operation's step builder, once the capabilities say it is supported. */
+    function stepsOf<K extends "update" | "pause" | "resume">(
+      operation: ProviderOperation,
+      key: K,
+    ): NonNullable<VendorSteps<VendorSettingValues<Schema>, Paths>[K]> {
+      checkOperationSupported(vendor, capabilities, operation);
+      const build = steps[key];
+      if (!build) {
+        throw new CampaignkitError({
+          code: "UNSUPPORTED",
+          vendor,
+          message: `${vendor} does not support ${operation}: its spec has no request for it`,
+        });
+      }
+      return build as NonNullable<VendorSteps<VendorSettingValues<Schema>, Paths>[K]>;
+    }
+
     const getCampaign = async (id: string, options?: CallOptions): Promise<Campaign> => {
       const step = steps.get(checkId(id));
       const campaign = read.campaign(step.operationId, await send(step, options), id);
@@ -240,7 +265,8 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       },
 
       async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
-        const planned = steps.update(checkId(id), validPatch(patch));
+        const checked = validPatch(patch);
+        const planned = stepsOf("updateCampaign", "update")(checkId(id), checked);
         const answers = await runSteps(planned, (step) => send(step, options));
         const last = planned.at(-1);
         const operationId = last?.operationId ?? "updateCampaign";
@@ -267,15 +293,16 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       },
 
       async pauseCampaign(id: string, options?: CallOptions) {
-        await send(steps.pause(checkId(id)), options);
+        await send(stepsOf("pauseCampaign", "pause")(checkId(id)), options);
       },
 
       async resumeCampaign(id: string, options?: CallOptions) {
-        await send(steps.resume(checkId(id)), options);
+        await send(stepsOf("resumeCampaign", "resume")(checkId(id)), options);
       },
 
       async planUpdate(id: string, patch: CampaignPatch) {
-        return plan(steps.update(checkId(id), validPatch(patch)));
+        const checked = validPatch(patch);
+        return plan(stepsOf("updateCampaign", "update")(checkId(id), checked));
       },
     };
   }
