@@ -85,10 +85,6 @@ export interface AuthCheck {
 }
 
 /**
- * Every way the spec lets an operation authenticate: its security requirements (headers), and
- * credential fields of its body. A request passes when one of them carries `credential`.
- */
-/**
  * The headers that present `credential` as the spec's security scheme says: the document's
  * requirement, else the first operation's; `{}` when the spec names no header scheme.
  */
@@ -116,6 +112,10 @@ export function authHeaders(spec: LoadedSpec, credential: string): Record<string
   return {};
 }
 
+/**
+ * Every way the spec lets an operation authenticate: its security requirements (headers), and
+ * credential fields of its body. A request passes when one of them carries `credential`.
+ */
 export function authChecks(
   spec: LoadedSpec,
   operation: Operation,
