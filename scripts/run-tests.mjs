@@ -61,7 +61,7 @@ check("generated clients match specs/ (pnpm generate changes nothing)", fresh);
 
 check("build and typecheck", run("pnpm", ["exec", "turbo", "run", "build", "typecheck"]));
 check(
-  "bundle-size budgets (packages/bench/size-budgets.json)",
+  "bundle-size budgets (each vendor package.json campaignkit.vendor.sizeBudget)",
   run("pnpm", ["--filter", "@campaignkit/bench", "run", "size"]),
 );
 check(

@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 export const root = join(import.meta.dirname, "..");
 
-/** `[{ id, displayName, packageName, dir, factory }]`, sorted by id. */
+/** `[{ id, displayName, settings, sizeBudget, packageName, dir, factory, definition }]`, sorted by id. */
 export function workspaceVendors() {
   const vendors = [];
   for (const dir of readdirSync(join(root, "packages"))) {
@@ -21,6 +21,8 @@ export function workspaceVendors() {
       id: vendor.id,
       displayName: vendor.displayName,
       settings: vendor.settings ?? {},
+      /** Minified + gzipped bytes of `create<Vendor>` with core that `pnpm size` allows. */
+      sizeBudget: vendor.sizeBudget,
       packageName: manifest.name,
       dir: join("packages", dir),
       /** The exports every vendor package has by convention. */

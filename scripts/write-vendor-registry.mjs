@@ -18,6 +18,7 @@ const entries = vendors
     packageName: ${JSON.stringify(v.packageName)},
     factory: ${JSON.stringify(v.factory)},
     settings: ${JSON.stringify(v.settings)},
+    sizeBudget: ${JSON.stringify(v.sizeBudget ?? 0)},
     load: (): Promise<RegisteredVendor> =>
       import(${JSON.stringify(v.packageName)}).then((module) => module.${v.definition}),
   },`,

@@ -1,6 +1,7 @@
 import type {
   CampaignProvider,
   ProviderSettings,
+  RequestStep,
   VendorClientSettings,
   VendorExtensionSpec,
   VendorResponses,
@@ -12,6 +13,8 @@ import { loadSpec } from "./specs.ts";
 export interface ConformanceVendor {
   id: string;
   createClient(settings: VendorClientSettings): unknown;
+  /** The vendor's list request with the spec's sample settings, to send with the typed client alone. */
+  listStep: RequestStep;
   provider: {
     create(settings: ProviderSettings): CampaignProvider;
     responses: VendorResponses;
@@ -50,6 +53,7 @@ export const VENDORS: readonly ConformanceVendor[] = await Promise.all(
     return {
       id: entry.id,
       createClient: (settings) => vendor.createClient(settings),
+      listStep: vendor.steps.list(sample.settings),
       provider: {
         // The spec's sample settings (VOXO's tenant of the list example) come first, so a test may override them.
         create: (settings) => vendor.create({ ...sample.settings, ...settings }),

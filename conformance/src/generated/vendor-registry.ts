@@ -10,6 +10,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/altur",
     factory: "createAltur",
     settings: {},
+    sizeBudget: 23300,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/altur").then((module) => module.alturVendor),
   },
@@ -19,6 +20,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/asisso",
     factory: "createAsisso",
     settings: {},
+    sizeBudget: 24200,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/asisso").then((module) => module.asissoVendor),
   },
@@ -28,6 +30,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/convoso",
     factory: "createConvoso",
     settings: {},
+    sizeBudget: 22600,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/convoso").then((module) => module.convosoVendor),
   },
@@ -37,6 +40,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/velip",
     factory: "createVelip",
     settings: {},
+    sizeBudget: 24100,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/velip").then((module) => module.velipVendor),
   },
@@ -46,6 +50,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/voxo",
     factory: "createVoxo",
     settings: {"tenantId":{"type":"positive-integer","description":"the VOXO tenant whose campaigns are listed","requiredFor":"listCampaigns"}},
+    sizeBudget: 23100,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/voxo").then((module) => module.voxoVendor),
   },

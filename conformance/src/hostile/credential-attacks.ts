@@ -50,13 +50,6 @@ const latched = (error: unknown) =>
 
 /** The vendor's typed client, for a call outside the normalized model. */
 type LooseClient = Record<string, (path: string, init: object) => Promise<unknown>>;
-const TYPED_CALLS: Record<string, [method: string, path: string, init: object]> = {
-  altur: ["GET", "/campaigns", {}],
-  asisso: ["GET", "/campaign/", {}],
-  convoso: ["POST", "/campaigns/search", { body: {} }],
-  velip: ["POST", "/GetCampaignsList.php", { body: {} }],
-  voxo: ["GET", "/call-campaigns", { params: { query: { tenantId: 42 } } }],
-};
 
 export const CREDENTIAL_ATTACKS: readonly HostileAttack[] = [
   {
@@ -89,15 +82,24 @@ export const CREDENTIAL_ATTACKS: readonly HostileAttack[] = [
 
         const again = providerOf(vendor, sandbox, key);
         const sample = vendor.provider.sampleId;
-        const [method, path, init] = TYPED_CALLS[vendor.id] ?? ["GET", "/", {}];
+        // The vendor's list request, sent with the typed client alone (no provider, no steps).
+        const { method, path, params, body } = vendor.listStep;
+        const init = { params: params ?? {}, ...(body === undefined ? {} : { body }) };
         const client = vendor.createClient({
           apiKey: key,
           baseURL: sandbox.vendors[id].baseURL,
         }) as LooseClient;
+        // Every operation the vendor has (a refused key stops them all; UNSUPPORTED ones send nothing anyway).
+        const { operations, patch } = provider.capabilities;
+        const writes = [
+          operations.pauseCampaign.supported && failureOf(provider.pauseCampaign(sample)),
+          operations.resumeCampaign.supported && failureOf(provider.resumeCampaign(sample)),
+          operations.updateCampaign.supported &&
+            patch.status.supported &&
+            failureOf(provider.updateCampaign(sample, { status: "paused" })),
+        ].filter((write): write is Promise<unknown> => write !== false);
         const errors = await Promise.all([
-          failureOf(provider.pauseCampaign(sample)),
-          failureOf(provider.resumeCampaign(sample)),
-          failureOf(provider.updateCampaign(sample, { status: "paused" })),
+          ...writes,
           failureOf(again.listCampaigns()[Symbol.asyncIterator]().next()),
           failureOf(again.getCampaign(sample, { maxRetries: 5 })),
           failureOf((client[method] as LooseClient[string])(path, init)),

@@ -1,7 +1,8 @@
 // `pnpm size`: bundles each vendor package's provider with @campaignkit/core for a browser
-// target (esbuild, tree-shaken, minified), gzips it, and checks it against size-budgets.json.
+// target (esbuild, tree-shaken, minified), gzips it, and checks it against its budget (the
+// vendor's package.json `campaignkit.vendor.sizeBudget`, through the generated registry).
 // Exits 1 when a package is over its budget. Writes report/bundle-size.json.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -9,8 +10,8 @@ import { build } from "esbuild";
 import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const budgets: Record<string, number> = JSON.parse(
-  readFileSync(join(here, "..", "size-budgets.json"), "utf8"),
+const budgets: Record<string, number> = Object.fromEntries(
+  VENDOR_REGISTRY.map((vendor) => [vendor.packageName, vendor.sizeBudget]),
 );
 const FACTORIES: Record<string, string> = Object.fromEntries(
   VENDOR_REGISTRY.map((vendor) => [vendor.packageName, vendor.factory]),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { VENDOR_IDS } from "./generated/vendor-registry.js";
 import { captured, cleanEnv, leaks, runCli } from "./test-support/spawn-cli.js";
 
 describe("campaignkit tour", () => {
@@ -16,7 +17,7 @@ describe("campaignkit tour", () => {
     ]) {
       expect(out).toContain(section);
     }
-    for (const vendor of ["altur", "asisso", "convoso", "velip", "voxo"]) {
+    for (const vendor of VENDOR_IDS) {
       expect(out).toContain(`$ campaignkit list --vendor ${vendor}\n`);
       expect(out).toMatch(new RegExp(`^\\$ campaignkit pause --vendor ${vendor} \\d+$`, "m"));
       expect(out).toMatch(new RegExp(`^${vendor} campaign \\d+ is paused$`, "m"));

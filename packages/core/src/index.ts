@@ -92,6 +92,7 @@ export {
 } from "./provider/capabilities.js";
 export {
   defineVendor,
+  type RegisteredSteps,
   type RegisteredVendor,
   type VendorDecoderFacts,
   type VendorDefinition,

@@ -1,27 +1,24 @@
-import { createAltur } from "@campaignkit/altur";
 import { createAsisso } from "@campaignkit/asisso";
 import { createConvoso } from "@campaignkit/convoso";
 import { CampaignkitError } from "@campaignkit/core";
-import { createVelip } from "@campaignkit/velip";
 import { createVoxo } from "@campaignkit/voxo";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { swapTypes } from "./faults.js";
-import { type Fault, type SandboxVendor, startSandbox } from "./index.js";
+import { type Fault, SANDBOX_VENDORS, type SandboxVendor, startSandbox } from "./index.js";
+import { providerOn, sampleCampaignId } from "./test-support/vendors.js";
 import { raw, rejectionOf } from "./test-support/wire.js";
 
 const sandbox = await startSandbox({ enforceRateLimits: false });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-/** Each vendor's provider without retries, and a campaign it can read. */
-const readers: Record<SandboxVendor, () => Promise<unknown>> = {
-  altur: () => createAltur({ ...sandbox.vendors.altur, maxRetries: 0 }).getCampaign("123"),
-  asisso: () => createAsisso({ ...sandbox.vendors.asisso, maxRetries: 0 }).getCampaign("123"),
-  convoso: () => createConvoso({ ...sandbox.vendors.convoso, maxRetries: 0 }).getCampaign("111"),
-  velip: () => createVelip({ ...sandbox.vendors.velip, maxRetries: 0 }).getCampaign("987654"),
-  voxo: () => createVoxo({ ...sandbox.vendors.voxo, maxRetries: 0 }).getCampaign("101"),
-};
-const VENDORS = Object.keys(readers) as SandboxVendor[];
+/** Each vendor's provider without retries, reading the campaign its spec examples answer for. */
+const reader = (vendor: SandboxVendor) => () =>
+  providerOn(sandbox, vendor, { maxRetries: 0 }).getCampaign(sampleCampaignId(vendor));
+const readers = Object.fromEntries(
+  SANDBOX_VENDORS.map((vendor) => [vendor, reader(vendor)]),
+) as Record<SandboxVendor, () => Promise<unknown>>;
+const VENDORS = SANDBOX_VENDORS;
 const MALFORMED = [
   "empty",
   "html",

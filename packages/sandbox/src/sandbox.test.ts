@@ -1,7 +1,9 @@
 import { createServer } from "node:net";
 import { createAltur } from "@campaignkit/altur";
 import { describe, expect, it } from "vitest";
+import { SIMULATIONS } from "./generated/simulators.js";
 import {
+  loadSpec,
   SANDBOX_API_KEYS,
   SANDBOX_VENDORS,
   SANDBOX_VOXO_TENANT_ID,
@@ -19,6 +21,12 @@ const freePort = () =>
     });
   });
 
+/** The path of the spec's `servers[0].url`, without a trailing slash. */
+const serverPath = (vendor: string) =>
+  new URL(
+    String((loadSpec(vendor).document.servers as { url: string }[])[0]?.url),
+  ).pathname.replace(/\/$/, "");
+
 const idsOf = (campaigns: readonly unknown[], key: string) =>
   campaigns.map((c) => (c as Record<string, unknown>)[key]);
 
@@ -27,17 +35,21 @@ describe("startSandbox", () => {
     const sandbox = await startSandbox();
     try {
       expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(sandbox.vendors).toEqual({
-        altur: { baseURL: `${sandbox.url}/altur/api/v1.0`, apiKey: SANDBOX_API_KEYS.altur },
-        asisso: { baseURL: `${sandbox.url}/asisso/api/v1`, apiKey: SANDBOX_API_KEYS.asisso },
-        convoso: { baseURL: `${sandbox.url}/convoso/v1`, apiKey: SANDBOX_API_KEYS.convoso },
-        velip: { baseURL: `${sandbox.url}/velip/api/v2`, apiKey: SANDBOX_API_KEYS.velip },
-        voxo: {
-          baseURL: `${sandbox.url}/voxo/v2`,
-          apiKey: SANDBOX_API_KEYS.voxo,
-          tenantId: SANDBOX_VOXO_TENANT_ID,
-        },
-      });
+      // Each vendor under /<vendor>, at its spec's server path, with its simulator's key and settings.
+      expect(sandbox.vendors).toEqual(
+        Object.fromEntries(
+          SIMULATIONS.map((simulation) => [
+            simulation.vendor,
+            {
+              baseURL: `${sandbox.url}/${simulation.vendor}${serverPath(simulation.vendor)}`,
+              apiKey: SANDBOX_API_KEYS[simulation.vendor],
+              ...simulation.settings,
+            },
+          ]),
+        ),
+      );
+      expect(sandbox.vendors.velip.baseURL).toBe(`${sandbox.url}/velip/api/v2`);
+      expect(sandbox.vendors.voxo).toMatchObject({ tenantId: SANDBOX_VOXO_TENANT_ID });
       for (const vendor of SANDBOX_VENDORS)
         expect(sandbox.campaigns(vendor).length).toBeGreaterThan(2);
       const outside = await fetch(`${sandbox.url}/elsewhere`);

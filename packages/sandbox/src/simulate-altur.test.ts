@@ -3,7 +3,36 @@ import { CampaignkitError } from "@campaignkit/core";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadSpec, startSandbox } from "./index.js";
 import { collectScenarios } from "./spec/scenarios.js";
+import { describeAnswersValid } from "./test-support/answers-valid.js";
 import { collect, raw, rejectionOf } from "./test-support/wire.js";
+
+/** Requests that reach every altur operation with a success answer, then some documented errors. */
+describeAnswersValid("altur", [
+  ["GET", "/campaigns"],
+  ["GET", "/campaigns?status=active&integration=phone_call&agentId=agt_sofia"],
+  ["GET", "/campaigns/123"],
+  ["GET", "/campaigns/1236"],
+  ["PATCH", "/campaigns/1234", { json: { name: "Q2 - wave 2", retries: 2, timezone: "UTC" } }],
+  [
+    "PATCH",
+    "/campaigns/123",
+    {
+      json: {
+        scheduling: { sat: { active: false } },
+        cycles: { schedule: { sun: { active: true } } },
+      },
+    },
+  ],
+  ["POST", "/campaigns/123/pause"],
+  ["POST", "/campaigns/123/resume"],
+  ["POST", "/campaigns/1236/activate"],
+  ["POST", "/campaigns/1238/archive"],
+  ["PATCH", "/campaigns/1235", { json: { name: "x" } }],
+  ["PATCH", "/campaigns/1234", { json: { agent_id: "a" } }],
+  ["PATCH", "/campaigns/1236", { json: { cycles: { cooldown_minutes: 5 } } }],
+  ["POST", "/campaigns/1235/activate"],
+  ["POST", "/campaigns/123/stop"],
+]);
 
 const sandbox = await startSandbox({ vendors: ["altur"], enforceRateLimits: false });
 afterAll(() => sandbox.close());

@@ -8,6 +8,7 @@ import {
   isObject,
   json,
   type SimRequest,
+  type VendorAction,
   type VendorSimulator,
 } from "./simulator.js";
 import type { Json, JsonObject } from "./spec/load-spec.js";
@@ -250,9 +251,41 @@ export function createAlturSimulator(extra: number): VendorSimulator {
   };
 }
 
+/** What altur does to a campaign on its own, as its docs describe it (`sandbox.act`). */
+const OWN_ACTIONS: Readonly<Record<string, VendorAction>> = {
+  finish: {
+    terminal: true,
+    description:
+      "The campaign ends: `status` → finished (from pending, ready, active, inactive or cooldown).",
+    source: "vendor-notes (statuses)",
+    from: (c) => c.status !== "finished",
+    apply(c) {
+      c.status = "finished";
+    },
+  },
+  cooldown: {
+    description:
+      "A cycle ends and the campaign waits for the next: `status` active → cooldown (cycles on).",
+    source: "vendor-notes (statuses, cycles); the trigger is sandbox choice",
+    from: (c) => c.status === "active" && (c.cycles as JsonObject | undefined)?.enabled === true,
+    apply(c) {
+      c.status = "cooldown";
+    },
+  },
+  cycleStart: {
+    description: "The next cycle begins: `status` cooldown → active.",
+    source: "vendor-notes (statuses, cycles); the trigger is sandbox choice",
+    from: (c) => c.status === "cooldown",
+    apply(c) {
+      c.status = "active";
+    },
+  },
+};
+
 export const alturSimulation = defineSimulation({
   vendor: "altur",
   apiKey: "sandbox-altur-key",
   seed: seedAltur,
   create: createAlturSimulator,
+  actions: OWN_ACTIONS,
 });

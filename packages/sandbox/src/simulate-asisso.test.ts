@@ -2,7 +2,34 @@ import { createAsisso } from "@campaignkit/asisso";
 import { CampaignkitError } from "@campaignkit/core";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox } from "./index.js";
+import { describeAnswersValid } from "./test-support/answers-valid.js";
 import { collect, raw, rejectionOf } from "./test-support/wire.js";
+
+/** Requests that reach every asisso operation with a success answer, then some documented errors. */
+describeAnswersValid("asisso", [
+  ["GET", "/campaign/"],
+  ["GET", "/campaign/124"],
+  [
+    "PATCH",
+    "/campaign/123",
+    {
+      json: {
+        name: "Lead reactivation - wave 2",
+        retry_config: { max_retries: 3 },
+        schedule_config: {
+          timezone: "Europe/Lisbon",
+          slots: [{ day_of_week: 2, start_time: "10:00", end_time: "12:30" }],
+        },
+        circuit_breaker: { enabled: true },
+      },
+    },
+  ],
+  ["POST", "/campaign/123/start"],
+  ["POST", "/campaign/124/pause"],
+  ["POST", "/campaign/124/resume"],
+  ["GET", "/campaign/123", { headers: { "x-api-key": "as_wrong" } }],
+  ["PATCH", "/campaign/125", { json: { max_concurrency: 0 } }],
+]);
 
 const sandbox = await startSandbox({ vendors: ["asisso"] });
 afterAll(() => sandbox.close());

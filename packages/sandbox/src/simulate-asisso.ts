@@ -9,6 +9,7 @@ import {
   json,
   minutesOf,
   type SimRequest,
+  type VendorAction,
   type VendorSimulator,
 } from "./simulator.js";
 import type { Json, JsonObject } from "./spec/load-spec.js";
@@ -174,9 +175,41 @@ export function createAsissoSimulator(extra: number): VendorSimulator {
   };
 }
 
+/** What asisso does to a campaign on its own, as its docs describe it (`sandbox.act`). */
+const OWN_ACTIONS: Readonly<Record<string, VendorAction>> = {
+  autoPause: {
+    description:
+      'The circuit breaker trips: `state` running → paused, and a `logs[]` entry `{ts, level: "warning", event: "circuit_breaker_tripped", message, details: {}}` is appended.',
+    source: "vendor-notes (Dograh, inferred); `level` and `message` values sandbox choice",
+    from: (c) => c.state === "running",
+    apply(c, now) {
+      c.state = "paused";
+      const logs = Array.isArray(c.logs) ? c.logs : [];
+      logs.push({
+        ts: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+        level: "warning",
+        event: "circuit_breaker_tripped",
+        message: "Circuit breaker tripped: failure rate above the threshold",
+        details: {},
+      });
+      c.logs = logs;
+    },
+  },
+  finish: {
+    terminal: true,
+    description: "Every contact is processed: `state` running → completed.",
+    source: "vendor-notes (wire states, Dograh, inferred)",
+    from: (c) => c.state === "running",
+    apply(c) {
+      c.state = "completed";
+    },
+  },
+};
+
 export const asissoSimulation = defineSimulation({
   vendor: "asisso",
   apiKey: "as_sandbox_asisso_key",
   seed: seedAsisso,
   create: createAsissoSimulator,
+  actions: OWN_ACTIONS,
 });

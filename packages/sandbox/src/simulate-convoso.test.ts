@@ -2,7 +2,29 @@ import { createConvoso } from "@campaignkit/convoso";
 import { CampaignkitError } from "@campaignkit/core";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_API_KEYS, startSandbox } from "./index.js";
+import { describeAnswersValid } from "./test-support/answers-valid.js";
 import { collect, raw, rejectionOf } from "./test-support/wire.js";
+
+/** Requests that reach every convoso operation with a success answer, then some documented errors. */
+describeAnswersValid("convoso", [
+  ["POST", "/campaigns/search", { form: { auth_token: SANDBOX_API_KEYS.convoso } }],
+  [
+    "POST",
+    "/campaigns/status",
+    { form: { auth_token: SANDBOX_API_KEYS.convoso, campaign_id: "222", status: "true" } },
+  ],
+  [
+    "POST",
+    "/campaigns/status",
+    { form: { auth_token: SANDBOX_API_KEYS.convoso, campaign_id: "9", status: "true" } },
+  ],
+  [
+    "POST",
+    "/campaigns/status",
+    { form: { auth_token: SANDBOX_API_KEYS.convoso, campaign_id: "111", status: "on" } },
+  ],
+  ["POST", "/campaigns/search", { form: { auth_token: "wrong" } }],
+]);
 
 const sandbox = await startSandbox({ vendors: ["convoso"] });
 afterAll(() => sandbox.close());

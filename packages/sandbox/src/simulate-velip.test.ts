@@ -3,7 +3,25 @@ import { createVelip } from "@campaignkit/velip";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadSpec, SANDBOX_API_KEYS, startSandbox } from "./index.js";
 import { collectScenarios } from "./spec/scenarios.js";
+import { describeAnswersValid } from "./test-support/answers-valid.js";
 import { collect, raw, rejectionOf } from "./test-support/wire.js";
+
+/** Requests that reach every velip operation with a success answer, then some documented errors. */
+describeAnswersValid("velip", [
+  ["POST", "/GetCampaignsList.php", { json: {} }],
+  ["POST", "/GetCampaignsList.php", { form: { cp_id: "987655" } }],
+  ["POST", "/ChangeCampaign.php", { json: { cp_id: 987654, active: 0, time_end: "20:00:00" } }],
+  [
+    "POST",
+    "/ChangeCampaign.php",
+    { json: { cp_id: 987653, lig_min: "max", pas: 3, name: "Cobrança", date_end: "2026-05-31" } },
+  ],
+  ["POST", "/ChangeCampaign.php", { json: { cp_id: 987654, active: 0 } }],
+  ["POST", "/ChangeCampaign.php", { json: { cp_id: 987654 } }],
+  ["POST", "/ChangeCampaign.php", { json: { cp_id: 5, active: 1 } }],
+  ["POST", "/ChangeCampaign.php", { json: { active: 1 } }],
+  ["POST", "/GetCampaignsList.php", { json: {}, headers: { authorization: "Bearer wrong-tsid" } }],
+]);
 
 const sandbox = await startSandbox({ vendors: ["velip"] });
 afterAll(() => sandbox.close());

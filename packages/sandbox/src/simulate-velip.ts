@@ -8,6 +8,7 @@ import {
   json,
   minutesOf,
   type SimRequest,
+  type VendorAction,
   type VendorSimulator,
 } from "./simulator.js";
 import type { Json, JsonObject } from "./spec/load-spec.js";
@@ -148,9 +149,41 @@ export function createVelipSimulator(extra: number): VendorSimulator {
   };
 }
 
+const ACTIVE_KEY = "cp_active "; // Velip's key ends in a space
+
+/** What velip does to a campaign on its own, as its docs describe it (`sandbox.act`). */
+const OWN_ACTIONS: Readonly<Record<string, VendorAction>> = {
+  loadFailure: {
+    terminal: true,
+    description:
+      'The destination load makes no progress for about 30 minutes: `"cp_active "` → `"0"` and `cp_status_txt` `"Falha na geração"`.',
+    source:
+      "vendor-notes (Update of 2026-12-01, GetCampaignsList); the text after the documented prefix is not documented, so the sandbox sends the prefix alone",
+    from: (c) => c[ACTIVE_KEY] !== undefined,
+    apply(c) {
+      c[ACTIVE_KEY] = "0";
+      c.cp_status_txt = "Falha na geração";
+    },
+  },
+  loadDone: {
+    description:
+      'A destination load in progress completes: `cp_status_txt` `"Inseridos: N destinos (2s)"` (N: `cp_destinations`, else 0), and a campaign that was loading (`"2"`) is active (`"1"`).',
+    source: 'vendor-notes (Update of 2026-12-01); `"2"` → `"1"` sandbox choice',
+    // Only a load in progress completes: contacts still loading, or a `-Gerando` text.
+    from: (c) =>
+      c[ACTIVE_KEY] === "2" ||
+      (typeof c.cp_status_txt === "string" && c.cp_status_txt.startsWith("-Gerando")),
+    apply(c) {
+      c.cp_status_txt = `Inseridos: ${Number(c.cp_destinations) || 0} destinos (2s)`;
+      if (c[ACTIVE_KEY] === "2") c[ACTIVE_KEY] = "1";
+    },
+  },
+};
+
 export const velipSimulation = defineSimulation({
   vendor: "velip",
   apiKey: "sandbox-velip-tsid",
   seed: seedVelip,
   create: createVelipSimulator,
+  actions: OWN_ACTIONS,
 });

@@ -2,7 +2,30 @@ import { CampaignkitError } from "@campaignkit/core";
 import { createVoxo } from "@campaignkit/voxo";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_VOXO_TENANT_ID, startSandbox } from "./index.js";
+import { describeAnswersValid } from "./test-support/answers-valid.js";
 import { collect, raw, rejectionOf } from "./test-support/wire.js";
+
+/** Requests that reach every voxo operation with a success answer, then some documented errors. */
+describeAnswersValid("voxo", [
+  ["GET", "/call-campaigns?tenantId=42"],
+  ["GET", "/call-campaigns/102"],
+  [
+    "PATCH",
+    "/admin/call-campaigns/101",
+    {
+      json: {
+        state: "READY",
+        recording: "yes",
+        enableVMDetect: "1",
+        numbers: [{ number: "5555550199" }],
+        callHoursStart: "08:00",
+        callHoursEnd: "12:00",
+      },
+    },
+  ],
+  ["GET", "/call-campaigns/999"],
+  ["GET", "/call-campaigns/101", { headers: { authorization: "Bearer wrong" } }],
+]);
 
 const sandbox = await startSandbox({ vendors: ["voxo"] });
 afterAll(() => sandbox.close());

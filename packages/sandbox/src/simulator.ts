@@ -28,6 +28,20 @@ export interface AuthAttempt {
   accepted: string;
 }
 
+/** Something a vendor does to a campaign on its own, as its docs describe it. */
+export interface VendorAction {
+  /** What happens to the wire campaign. */
+  description: string;
+  /** Where the behaviour comes from (vendor-notes, seed, or a sandbox choice where the docs are silent). */
+  source: string;
+  /** It ends the campaign for good: `campaignkit sandbox --live` plays it only now and then. */
+  terminal?: boolean;
+  /** The wire states it starts from; any other is refused (`RangeError`). */
+  from: (campaign: JsonObject) => boolean;
+  /** Changes the live wire campaign as the vendor would, at `now`. */
+  apply(campaign: JsonObject, now: Date): void;
+}
+
 /** What the sandbox knows of one simulated vendor: each `simulate-<vendor>.ts` exports one. */
 export interface Simulation<Vendor extends string = string> {
   readonly vendor: Vendor;
@@ -38,6 +52,8 @@ export interface Simulation<Vendor extends string = string> {
   /** The seeded campaigns: the spec's examples first, then `extra` generated ones. */
   seed(extra: number): readonly unknown[];
   create(extra: number): VendorSimulator;
+  /** What the vendor does on its own, by name (`sandbox.act`); none when its docs describe none. */
+  readonly actions?: Readonly<Record<string, VendorAction>>;
 }
 
 export function defineSimulation<const Vendor extends string>(

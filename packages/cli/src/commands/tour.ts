@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PatchField } from "@campaignkit/core";
 import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
 import { runCli } from "../cli.js";
 import type { CliContext, Output, Sink } from "../context.js";
@@ -142,7 +143,7 @@ async function runSteps(tour: Tour): Promise<void> {
   await pauseAndResumeOnePerVendor(tour, before);
   const targets = scheduleTargets(before);
   await setCallingHours(tour, targets);
-  await applyBulkFile(tour, bulkLines(before, targets));
+  await applyBulkFile(tour, await bulkLines(before, targets));
   await showBeforeAndAfter(tour, before);
   tour.heading("6. Watching: what changed that nobody typed here");
   await tourWatchStep(tour.sandbox, tour.env, tour.output, tour.context.signal);
@@ -289,53 +290,48 @@ interface BulkLine {
   patch?: Record<string, unknown>;
   action?: "pause" | "resume";
 }
-/** A small bulk file: changes that apply, one already in place, and lines that are refused. */
-function bulkLines(before: Map<VendorId, Listed[]>, targets: Map<VendorId, string>): BulkLine[] {
-  const first = (vendor: VendorId, status: string, not?: string) =>
-    before.get(vendor)?.find((c) => c.status === status && c.id !== not)?.id;
+/** The changes the bulk file may make, by the patch field each needs, in the order tried. */
+const BULK_CHANGES: readonly [PatchField, Record<string, unknown>][] = [
+  ["redial.maxRetries", { redial: { maxRetries: 2 } }],
+  ["pacing.maxConcurrentCalls", { pacing: { maxConcurrentCalls: 20 } }],
+  ["pacing.callsPerMinute", { pacing: { callsPerMinute: 30 } }],
+  ["name", { name: "Renamed by the tour" }],
+];
+/** The fields a refused line may go below the minimum of. */
+const BOUNDED: readonly PatchField[] = [
+  "pacing.callsPerMinute",
+  "pacing.maxConcurrentCalls",
+  "redial.maxRetries",
+];
+
+/**
+ * A small bulk file, from each vendor's capabilities: a change that applies (or a resume where
+ * the vendor takes no change), the hours of step 3 again (found in place, not sent again), and
+ * a value below a documented minimum (refused before any request).
+ */
+async function bulkLines(
+  before: Map<VendorId, Listed[]>,
+  targets: Map<VendorId, string>,
+): Promise<BulkLine[]> {
   const lines: BulkLine[] = [];
-  const add = (line: BulkLine | undefined) => {
-    if (line) lines.push(line);
-  };
-  const alturTarget = targets.get("altur");
-  if (alturTarget) {
-    add({ vendor: "altur", id: alturTarget, patch: { redial: { maxRetries: 2 } } });
-    // Already set in step 3: read first, found in place, not sent again.
-    add({
-      vendor: "altur",
-      id: alturTarget,
-      patch: { schedule: { callingHours: { daily: { start: "09:00", end: "17:00" } } } },
-    });
-  }
-  const asissoPaused = targets.get("asisso");
-  if (asissoPaused)
-    add({ vendor: "asisso", id: asissoPaused, patch: { pacing: { maxConcurrentCalls: 20 } } });
-  const asissoRunning = first("asisso", "active");
-  if (asissoRunning)
-    add({ vendor: "asisso", id: asissoRunning, patch: { redial: { maxRetries: 3 } } });
-  const convosoPaused = first("convoso", "paused");
-  if (convosoPaused) add({ vendor: "convoso", id: convosoPaused, action: "resume" });
-  const convosoActive = first("convoso", "active");
-  if (convosoActive)
-    add({ vendor: "convoso", id: convosoActive, patch: { name: "Renamed by the tour" } });
-  const velip = targets.get("velip");
-  if (velip) {
-    add({ vendor: "velip", id: velip, patch: { pacing: { callsPerMinute: "max" } } });
-    add({ vendor: "velip", id: velip, patch: { pacing: { callsPerMinute: 0 } } });
-  }
-  const voxoActive = first("voxo", "active");
-  if (voxoActive) {
-    add({
-      vendor: "voxo",
-      id: voxoActive,
-      patch: {
-        schedule: {
-          timezone: "Europe/Lisbon",
-          callingHours: { daily: { start: "09:00", end: "17:00" } },
-        },
-      },
-    });
-    add({ vendor: "voxo", id: voxoActive, action: "resume" });
+  for (const vendor of VENDORS) {
+    const id = targets.get(vendor);
+    if (!id) continue;
+    const { patch } = (await loadVendor(vendor)).capabilities;
+    const change = BULK_CHANGES.find(([field]) => patch[field].supported);
+    if (change) lines.push({ vendor, id, patch: change[1] });
+    const paused = before.get(vendor)?.find((c) => c.status === "paused" && c.id !== id);
+    if (!change && paused) lines.push({ vendor, id: paused.id, action: "resume" });
+    if (patch["schedule.callingHours"].supported) {
+      const daily = { daily: { start: "09:00", end: "17:00" } };
+      lines.push({ vendor, id, patch: { schedule: { callingHours: daily } } });
+    }
+    const bounded = BOUNDED.find((field) => patch[field].supported && patch[field].min);
+    if (bounded) {
+      const [group, key] = bounded.split(".") as [string, string];
+      const below = (patch[bounded].min ?? 1) - 1;
+      lines.push({ vendor, id, patch: { [group]: { [key]: below } } });
+    }
   }
   return lines;
 }

@@ -6,7 +6,11 @@ import type { CredentialRefusalRule } from "../http/credential-guard.js";
 import type { RateLimit } from "../http/rate-limiter.js";
 import type { Campaign } from "../model/campaign.js";
 import type { CampaignPatch } from "../model/campaign-patch.js";
-import type { ProviderCapabilities } from "./capabilities.js";
+import {
+  checkOperationSupported,
+  type ProviderCapabilities,
+  type ProviderOperation,
+} from "./capabilities.js";
 import { markApplied, runSteps } from "./operation-helpers.js";
 import type {
   CallOptions,
@@ -50,12 +54,16 @@ export interface VendorSteps<Extra, Paths> {
   get(id: string): TypedStep<Paths>;
   /** `settings` are the vendor's extra settings, checked (VOXO lists per `tenantId`). */
   list(settings: Extra): TypedStep<Paths>;
-  /** In the order they are sent; the last one's answer is read as the campaign afterwards. */
-  update(id: string, patch: CampaignPatch): TypedStep<Paths>[];
+  /**
+   * In the order they are sent; the last one's answer is read as the campaign afterwards.
+   * Absent (as `pause` and `resume` may be) when the spec has no such request yet: the operation
+   * is then `UNSUPPORTED`, as the capabilities must say.
+   */
+  update?(id: string, patch: CampaignPatch): TypedStep<Paths>[];
   /** The request that pauses a campaign. */
-  pause(id: string): TypedStep<Paths>;
+  pause?(id: string): TypedStep<Paths>;
   /** The request that resumes a campaign (marked `role: "resume"`). */
-  resume(id: string): TypedStep<Paths>;
+  resume?(id: string): TypedStep<Paths>;
   /**
    * When the vendor refuses the resume step because of the campaign's state, what it means to
    * set it running instead: another step (Altur's `activate` from `pending`/`ready`),
@@ -144,6 +152,8 @@ export interface VendorDefinition<
   readonly responses: VendorResponses;
   /** The documented writable fields beyond the normalized patch, with their rules. */
   readonly extension: VendorExtensionSpec;
+  /** The requests of each operation, as typed steps (the conformance suite sends them raw too). */
+  readonly steps: VendorSteps<VendorSettingValues<Schema>, Paths>;
   /** The typed client, as `create<Vendor>Client` builds it. */
   createClient(settings: VendorClientSettings): Client<Paths>;
   /** The provider, as `create<Vendor>` builds it: the extra settings are checked first. */
@@ -179,6 +189,20 @@ export function vendorDescriptor(
   };
 }
 
+/** `VendorSteps` with the typed client's paths erased: each step is a plain `RequestStep`. */
+export interface RegisteredSteps {
+  /** The read of one campaign. */
+  get(id: string): RequestStep;
+  /** `settings`: the vendor's extra settings, checked. */
+  list(settings: Record<string, unknown>): RequestStep;
+  /** In the order they are sent. */
+  update?(id: string, patch: CampaignPatch): RequestStep[];
+  /** The request that pauses a campaign. */
+  pause?(id: string): RequestStep;
+  /** The request that resumes a campaign. */
+  resume?(id: string): RequestStep;
+}
+
 /**
  * A vendor definition as the generated registries load it: the same object, with the typed
  * client's paths erased, so one list can hold every vendor.
@@ -193,6 +217,8 @@ export interface RegisteredVendor {
   readonly responses: VendorResponses;
   /** The documented writable fields beyond the normalized patch, with their rules. */
   readonly extension: VendorExtensionSpec;
+  /** The requests of each operation (their paths erased here). */
+  readonly steps: RegisteredSteps;
   /** The vendor's typed client (its paths erased here). */
   createClient(settings: VendorClientSettings): unknown;
   /** `settings` may carry the extra settings `settings` declares (VOXO's `tenantId`). */
@@ -231,6 +257,23 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       ids: init.ids,
       extension,
     });
+
+    /** The operation's step builder, once the capabilities say it is supported. */
+    function stepsOf<K extends "update" | "pause" | "resume">(
+      operation: ProviderOperation,
+      key: K,
+    ): NonNullable<VendorSteps<VendorSettingValues<Schema>, Paths>[K]> {
+      checkOperationSupported(vendor, capabilities, operation);
+      const build = steps[key];
+      if (!build) {
+        throw new CampaignkitError({
+          code: "UNSUPPORTED",
+          vendor,
+          message: `${vendor} does not support ${operation}: its spec has no request for it`,
+        });
+      }
+      return build as NonNullable<VendorSteps<VendorSettingValues<Schema>, Paths>[K]>;
+    }
 
     const getCampaign = async (id: string, options?: CallOptions): Promise<Campaign> => {
       const step = steps.get(checkId(id));
@@ -284,7 +327,7 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       },
 
       async updateCampaign(id: string, patch: CampaignPatch, options?: CallOptions) {
-        const planned = steps.update(checkId(id), validPatch(patch));
+        const planned = stepsOf("updateCampaign", "update")(checkId(id), validPatch(patch));
         const resume = resumer(id, options);
         const answers = await runSteps(planned, (step, index) =>
           step.role === "resume" ? resume(step, index === planned.length - 1) : send(step, options),
@@ -314,17 +357,18 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       },
 
       async pauseCampaign(id: string, options?: CallOptions) {
-        await send(steps.pause(checkId(id)), options);
+        await send(stepsOf("pauseCampaign", "pause")(checkId(id)), options);
       },
 
       async resumeCampaign(id: string, options?: CallOptions) {
         const checked = checkId(id);
-        await resumer(checked, options)(steps.resume(checked), false);
+        const step = stepsOf("resumeCampaign", "resume")(checked);
+        await resumer(checked, options)(step, false);
       },
 
       async planUpdate(id: string, patch: CampaignPatch) {
         const checked = checkId(id);
-        const planned = steps.update(checked, validPatch(patch));
+        const planned = stepsOf("updateCampaign", "update")(checked, validPatch(patch));
         // A vendor that reads the campaign before resuming it (resumeFrom) shows that read too.
         return plan(
           steps.resumeFrom
@@ -346,6 +390,7 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
     ids: init.ids,
     responses,
     extension,
+    steps,
     createClient,
     create,
   };

@@ -123,6 +123,34 @@ export function schemeCheck(
 }
 
 /**
+ * The headers that present `credential` as the spec's security scheme says: the document's
+ * requirement, else the first operation's; `{}` when the spec names no header scheme.
+ */
+export function authHeaders(spec: LoadedSpec, credential: string): Record<string, string> {
+  const schemes = asObject(asObject(spec.document.components).securitySchemes);
+  const operations = Object.values(asObject(spec.document.paths)).flatMap((item) =>
+    Object.values(asObject(item)),
+  );
+  const requirements = [
+    ...((spec.document.security ?? []) as JsonObject[]),
+    ...operations.flatMap((operation) => (asObject(operation).security ?? []) as JsonObject[]),
+  ];
+  for (const requirement of requirements) {
+    for (const name of Object.keys(requirement)) {
+      const scheme = asObject(schemes[name]);
+      if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer")
+        return { authorization: `Bearer ${credential}` };
+      if (scheme.type === "apiKey" && scheme.in === "header")
+        return {
+          [String(scheme.name).toLowerCase()]:
+            `${String(scheme["x-value-prefix"] ?? "")}${credential}`,
+        };
+    }
+  }
+  return {};
+}
+
+/**
  * Every way the spec lets an operation authenticate: its security requirements (headers), and
  * credential fields of its body and their header alternatives (`x-credential-alternative`). A request passes when one of them carries `credential`.
  */

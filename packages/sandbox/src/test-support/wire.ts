@@ -1,13 +1,22 @@
-import { SANDBOX_API_KEYS, type Sandbox, type SandboxVendor } from "../sandbox-types.js";
+import {
+  SANDBOX_API_KEYS,
+  SANDBOX_VENDORS,
+  type Sandbox,
+  type SandboxVendor,
+} from "../sandbox-types.js";
+import { loadSpec } from "../spec/load-spec.js";
+import { authHeaders } from "../spec/wire.js";
 
-/** The headers that carry the sandbox key where each vendor documents it (Convoso: none). */
-export const AUTH_HEADERS: Record<SandboxVendor, Record<string, string>> = {
-  altur: { authorization: `api-key ${SANDBOX_API_KEYS.altur}` },
-  asisso: { "x-api-key": SANDBOX_API_KEYS.asisso },
-  convoso: {},
-  velip: { authorization: `Bearer ${SANDBOX_API_KEYS.velip}` },
-  voxo: { authorization: `Bearer ${SANDBOX_API_KEYS.voxo}` },
-};
+/**
+ * The headers that carry the sandbox key where each vendor's spec documents it (its security
+ * scheme; none when the key goes in the body, as Convoso's does).
+ */
+export const AUTH_HEADERS = Object.fromEntries(
+  SANDBOX_VENDORS.map((vendor) => [
+    vendor,
+    authHeaders(loadSpec(vendor), SANDBOX_API_KEYS[vendor]),
+  ]),
+) as Record<SandboxVendor, Record<string, string>>;
 
 export interface RawInit {
   headers?: Record<string, string>;
