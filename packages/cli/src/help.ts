@@ -1,3 +1,4 @@
+import { BOARD_HELP } from "./commands/board-help.js";
 import { WATCH_HELP } from "./commands/watch-help.js";
 import { VENDORS } from "./vendor-loader.js";
 
@@ -24,6 +25,7 @@ const SET_SYNTAX = `--set field=value (repeatable), a CampaignPatch field:
 
 export const HELP: Record<string, string> = {
   watch: WATCH_HELP,
+  board: BOARD_HELP,
   main: `campaignkit — outbound-calling campaigns across vendors, from a terminal
 
 Usage: campaignkit <command> [options]
@@ -40,6 +42,7 @@ Commands:
   sandbox       run the five vendor simulators locally
   tour          a guided tour against the embedded sandbox (starts and stops it)
   watch         print (and deliver to a webhook) every change to campaigns, as it happens
+  board         a live local web page of every campaign: pause, resume, edit (--sandbox to try)
   completion    print a shell completion script (bash, zsh or fish)
 
 Run \`campaignkit <command> --help\` for a command's options.
