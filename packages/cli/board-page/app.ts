@@ -262,6 +262,8 @@ function openDialog(dialog: HTMLDialogElement, opener: HTMLElement | null, focus
 
 function closeDialog(dialog: HTMLDialogElement): void {
   if (dialog.open) dialog.close();
+  if (!$<HTMLDialogElement>("edit-dialog").open && !$<HTMLDialogElement>("confirm-dialog").open)
+    restoreFocus();
 }
 
 function restoreFocus(): void {
