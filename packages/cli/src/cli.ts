@@ -35,6 +35,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   sandbox: async () => (await import("./commands/sandbox.js")).sandboxCommand,
   tour: async () => (await import("./commands/tour.js")).tourCommand,
   watch: async () => (await import("./commands/watch.js")).watchCommand,
+  board: async () => (await import("./commands/board.js")).boardCommand,
   completion: async () => (await import("./commands/completion.js")).completionCommand,
 };
 

@@ -1,3 +1,4 @@
+import { BOARD_HELP } from "./commands/board-help.js";
 import { WATCH_HELP } from "./commands/watch-help.js";
 import { VENDORS } from "./vendor-loader.js";
 
@@ -31,6 +32,7 @@ or a field of the vendor's own beyond these, as its spec documents it (campaignk
 
 export const HELP: Record<string, string> = {
   watch: WATCH_HELP,
+  board: BOARD_HELP,
   main: `campaignkit — outbound-calling campaigns across vendors, from a terminal
 
 Usage: campaignkit <command> [options]
@@ -47,6 +49,7 @@ Commands:
   sandbox       run the five vendor simulators locally
   tour          a guided tour against the embedded sandbox (starts and stops it)
   watch         print (and deliver to a webhook) every change to campaigns, as it happens
+  board         a live local web page of every campaign: pause, resume, edit (--sandbox to try)
   completion    print a shell completion script (bash, zsh or fish)
 
 Run \`campaignkit <command> --help\` for a command's options.

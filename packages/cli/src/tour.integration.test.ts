@@ -47,6 +47,7 @@ describe("campaignkit tour", () => {
       /^ {2}watch: \S+ {2}asisso \d+ {2}updated: name "[^"]+" → "Renamed elsewhere"$/m,
     );
     expect(out).toContain("Sandbox closed; nothing left running.\nTour complete.\n");
+    expect(out).toContain("campaignkit board --sandbox --open");
   });
 
   it("no output of the tour contains an API key", () => {

@@ -134,6 +134,9 @@ export async function tourCommand(
     output.out("\nSandbox closed; nothing left running.\n");
   }
   output.out("Tour complete.\n");
+  output.out(
+    "Next: the same campaigns on one live page, to pause, resume and edit from a browser:\n  campaignkit board --sandbox --open\n",
+  );
   return EXIT.OK;
 }
 

@@ -1,0 +1,165 @@
+import { spawn } from "node:child_process";
+import {
+  SANDBOX_API_KEYS,
+  type Sandbox,
+  startLiveActions,
+  startSandbox,
+} from "@campaignkit/sandbox";
+import { parseCommandArgs } from "../args.js";
+import type { BoardVendor } from "../board/board-server.js";
+import { configFileFrom, type Env, envName, type VendorConfig, vendorConfig } from "../config.js";
+import type { CliContext, Output } from "../context.js";
+import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
+import { VENDOR_REGISTRY } from "../generated/vendor-registry.js";
+import { isVendor, loadVendors, VENDORS, type VendorId } from "../vendor-loader.js";
+import { sandboxEnv } from "./sandbox.js";
+import { providerFor, requireSettingsFor } from "./vendor-command.js";
+import { parseInterval } from "./watch.js";
+
+const OPTIONS = {
+  port: { type: "string" },
+  vendor: { type: "string", multiple: true },
+  account: { type: "string", multiple: true },
+  interval: { type: "string" },
+  sandbox: { type: "boolean" },
+  open: { type: "boolean" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The one account this version knows per vendor: the configured credentials. */
+export const DEFAULT_ACCOUNT = "default";
+
+/** The command that opens a URL in the platform's default browser. */
+export function openerFor(
+  url: string,
+  platform: NodeJS.Platform = process.platform,
+): { command: string; args: string[] } {
+  if (platform === "darwin") return { command: "open", args: [url] };
+  if (platform === "win32") return { command: "cmd", args: ["/c", "start", '""', url] };
+  return { command: "xdg-open", args: [url] };
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}
+
+function displayName(vendor: VendorId): string {
+  return VENDOR_REGISTRY.find((entry) => entry.id === vendor)?.displayName ?? vendor;
+}
+
+/**
+ * `campaignkit board`: a live page of every campaign, served on 127.0.0.1 with a one-time
+ * session token, fed by the watcher, acting through the providers.
+ */
+export async function boardCommand(
+  args: readonly string[],
+  context: CliContext,
+  output: Output,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs("board", args, OPTIONS);
+  if (positionals.length > 0)
+    throw new UsageError(`board: unexpected argument "${positionals[0]}"`);
+  let port = 0;
+  if (values.port !== undefined) {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+      throw new UsageError(`--port must be a port number, 0–65535, got "${values.port}"`);
+    port = Number(values.port);
+  }
+  const interval = parseInterval(values.interval ?? (values.sandbox ? "1s" : "30s"));
+  for (const vendor of values.vendor ?? [])
+    if (!isVendor(vendor))
+      throw new UsageError(`board: --vendor ${vendor} is not one of ${VENDORS.join(", ")}`);
+  const accounts = [...new Set(values.account ?? [])];
+  if (accounts.length > 1)
+    throw new UsageError("board: one --account only (this version has one account per vendor)");
+  if (accounts[0] !== undefined && accounts[0] !== DEFAULT_ACCOUNT)
+    throw new ConfigError(
+      `board: no account "${accounts[0]}": this version has one account per vendor, "${DEFAULT_ACCOUNT}" (the credentials from the environment or the config file)`,
+    );
+  if (values.sandbox && values.config !== undefined)
+    throw new UsageError("board: --sandbox uses the sandbox's own settings, not --config");
+
+  let sandbox: Sandbox | undefined;
+  let env: Env = context.env;
+  const file = values.sandbox ? undefined : configFileFrom(values.config, context.env, context.cwd);
+  output.learnConfig(file);
+  if (values.sandbox) {
+    output.treatAsPublic(Object.values(SANDBOX_API_KEYS));
+    sandbox = await startSandbox();
+    env = sandboxEnv(sandbox);
+  }
+  const { startBoardServer } = await import("../board/board-server.js");
+  let stopLive: (() => void) | undefined;
+  try {
+    const asked = [...new Set((values.vendor ?? []) as VendorId[])];
+    const vendors =
+      asked.length > 0 ? asked : VENDORS.filter((v) => vendorConfig(v, env, file).apiKey);
+    if (vendors.length === 0)
+      throw new ConfigError(
+        "board: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, give --vendor, or try --sandbox",
+      );
+    await loadVendors(vendors);
+    const boardVendors: BoardVendor[] = vendors.map((vendor) => {
+      const config: VendorConfig = vendorConfig(vendor, env, file);
+      if (!config.apiKey)
+        throw new ConfigError(
+          `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file`,
+        );
+      requireSettingsFor(vendor, "listCampaigns", config);
+      return {
+        vendor,
+        displayName: displayName(vendor),
+        provider: providerFor(vendor, config, { apiKey: config.apiKey }),
+        planner: providerFor(vendor, config, { apiKey: "REDACTED" }),
+      };
+    });
+    const server = await startBoardServer({
+      vendors: boardVendors,
+      interval,
+      port,
+      sandbox: Boolean(sandbox),
+      scrub: (text) => output.scrub(text),
+      onWatchError: (error) =>
+        output.err(
+          `board: the watcher stopped: ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+    });
+    try {
+      if (sandbox) {
+        output.err(`sandbox: five vendor simulators on ${sandbox.url}, acting on their own\n`);
+        output.err("Point the CLI at it with (the sandbox's published keys):\n");
+        for (const [name, value] of Object.entries(env)) output.err(`  export ${name}=${value}\n`);
+        stopLive = startLiveActions(sandbox, {
+          onAction: (a) => output.err(`live: ${a.vendor} campaign ${a.id}: ${a.action}\n`),
+        });
+      }
+      output.err(
+        `campaignkit board: ${vendors.join(", ")} every ${values.interval ?? (sandbox ? "1s" : "30s")} on ${server.url}\n`,
+      );
+      output.out(
+        `Open this link (it works once: it holds the session token):\n  ${server.loginUrl}\n`,
+      );
+      if (values.open) {
+        const { command, args: openArgs } = openerFor(server.loginUrl);
+        const child = spawn(command, openArgs, { stdio: "ignore", detached: true });
+        child.on("error", () =>
+          output.err(`board: could not run ${command}: open the link above yourself\n`),
+        );
+        child.unref();
+      }
+      output.err("Running. Stop with Ctrl-C (SIGINT) or SIGTERM.\n");
+      await untilAborted(context.signal);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    stopLive?.();
+    await sandbox?.close();
+  }
+  output.err("board stopped\n");
+  return EXIT.OK;
+}
