@@ -61,10 +61,7 @@ for (const vendor of VENDORS) {
       await fc.assert(
         fc.asyncProperty(
           fc
-            .tuple(
-              patches,
-              anyVendorFields(vendor.provider.extension),
-            )
+            .tuple(patches, anyVendorFields(vendor.provider.extension))
             .map(([patch, own]) => withVendorFields(vendor.id, patch, own)),
           async (patch) => {
             const { responder, provider } = fresh();

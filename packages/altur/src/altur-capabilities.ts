@@ -14,7 +14,8 @@ export const alturCapabilities: ProviderCapabilities = {
     },
     updateCampaign: {
       supported: true,
-      requests: "PATCH /campaigns/{id}, POST /campaigns/{id}/pause|resume (activate from pending/ready)",
+      requests:
+        "PATCH /campaigns/{id}, POST /campaigns/{id}/pause|resume (activate from pending/ready)",
       evidence: "documented",
     },
     pauseCampaign: {
@@ -25,7 +26,8 @@ export const alturCapabilities: ProviderCapabilities = {
     },
     resumeCampaign: {
       supported: true,
-      requests: "POST /campaigns/{id}/resume, then activate when Altur answers that it is pending or ready",
+      requests:
+        "POST /campaigns/{id}/resume, then activate when Altur answers that it is pending or ready",
       evidence: "documented",
       note: "resume from inactive; activate from pending or ready (Altur's 409 names the status); nothing in cooldown or active; a finished campaign is CONFLICT",
     },

@@ -10,7 +10,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/altur",
     factory: "createAltur",
     settings: {},
-    sizeBudget: 23300,
+    sizeBudget: 26979,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/altur").then((module) => module.alturVendor),
   },
@@ -20,7 +20,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/asisso",
     factory: "createAsisso",
     settings: {},
-    sizeBudget: 24200,
+    sizeBudget: 27593,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/asisso").then((module) => module.asissoVendor),
   },
@@ -30,7 +30,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/convoso",
     factory: "createConvoso",
     settings: {},
-    sizeBudget: 22600,
+    sizeBudget: 25852,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/convoso").then((module) => module.convosoVendor),
   },
@@ -40,7 +40,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/velip",
     factory: "createVelip",
     settings: {},
-    sizeBudget: 24100,
+    sizeBudget: 27388,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/velip").then((module) => module.velipVendor),
   },
@@ -50,7 +50,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/voxo",
     factory: "createVoxo",
     settings: {"tenantId":{"type":"positive-integer","description":"the VOXO tenant whose campaigns are listed","requiredFor":"listCampaigns"}},
-    sizeBudget: 23100,
+    sizeBudget: 26467,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/voxo").then((module) => module.voxoVendor),
   },
