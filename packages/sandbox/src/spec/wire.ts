@@ -135,7 +135,14 @@ export function authHeaders(spec: LoadedSpec, credential: string): Record<string
     ...((spec.document.security ?? []) as JsonObject[]),
     ...operations.flatMap((operation) => (asObject(operation).security ?? []) as JsonObject[]),
   ];
-  for (const requirement of requirements) {
+  // A body credential's documented header alternative (Velip's tsid as `Bearer`): what the
+  // clients send, so the raw requests of the tests send it too.
+  const alternatives = Object.values(asObject(asObject(spec.document.components).schemas))
+    .flatMap((schema) => Object.values(asObject(asObject(schema).properties)))
+    .map((property) => asObject(property)["x-credential-alternative"])
+    .filter((name): name is string => typeof name === "string")
+    .map((name) => ({ [name]: [] }) as JsonObject);
+  for (const requirement of [...requirements, ...alternatives]) {
     for (const name of Object.keys(requirement)) {
       const scheme = asObject(schemes[name]);
       if (scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer")
