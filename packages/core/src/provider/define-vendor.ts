@@ -140,7 +140,7 @@ export interface VendorProvider<Paths extends {}, Patch extends CampaignPatch = 
 
 /** What everything outside the vendor package reads of a vendor (CLI, sandbox, conformance). */
 export interface VendorDefinition<
-  Paths extends {} = {},
+  Paths extends {} = Record<string, never>,
   Schema extends VendorSettingsSchema = VendorSettingsSchema,
 > {
   readonly id: string;
