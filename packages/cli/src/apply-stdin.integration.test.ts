@@ -1,22 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, leaks, runCli, sandboxEnv } from "./test-support/spawn-cli.js";
+import { describe, expect, it } from "vitest";
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
+import { leaks, runCli } from "./test-support/spawn-cli.js";
 
-let sandbox: Sandbox;
 let env: NodeJS.ProcessEnv;
-const dir = mkdtempSync(join(tmpdir(), "campaignkit-stdin-test-"));
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  env = cleanEnv(sandboxEnv(sandbox));
-});
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = sandboxForCli(
+  (_sandbox, cliEnv) => {
+    env = cliEnv;
+  },
+  { tmpPrefix: "campaignkit-stdin-test-" },
+);
 
 const JSONL = `${JSON.stringify({ vendor: "convoso", id: "111", action: "pause" })}\n`;
 const CSV = "vendor,id,action\nconvoso,111,resume\n";

@@ -1,29 +1,16 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CANARY_KEY,
-  captured,
-  cleanEnv,
-  leaks,
-  runCli,
-  sandboxEnv,
-} from "./test-support/spawn-cli.js";
+import { describe, expect, it } from "vitest";
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
+import { CANARY_KEY, captured, leaks, runCli } from "./test-support/spawn-cli.js";
 
-let sandbox: Sandbox;
 let env: NodeJS.ProcessEnv;
-const dir = mkdtempSync(join(tmpdir(), "campaignkit-messages-"));
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  env = cleanEnv(sandboxEnv(sandbox));
-});
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = sandboxForCli(
+  (_sandbox, cliEnv) => {
+    env = cliEnv;
+  },
+  { tmpPrefix: "campaignkit-messages-" },
+);
 
 describe("error messages say what to do next", () => {
   it("a refused key names the variable that holds it", async () => {

@@ -1,16 +1,10 @@
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, leaks, runCli, sandboxEnv } from "./test-support/spawn-cli.js";
+import { describe, expect, it } from "vitest";
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
+import { cleanEnv, leaks, runCli } from "./test-support/spawn-cli.js";
 
-let sandbox: Sandbox;
 let env: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  env = cleanEnv(sandboxEnv(sandbox));
-});
-afterAll(async () => {
-  await sandbox?.close();
+sandboxForCli((_sandbox, cliEnv) => {
+  env = cliEnv;
 });
 
 /** The VENDOR cells of a table's rows (header and rule aside). */

@@ -1,22 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, leaks, runCli, sandboxEnv } from "./test-support/spawn-cli.js";
+import { describe, expect, it } from "vitest";
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
+import { leaks, runCli } from "./test-support/spawn-cli.js";
 
-let sandbox: Sandbox;
 let env: NodeJS.ProcessEnv;
-const dir = mkdtempSync(join(tmpdir(), "campaignkit-request-ids-"));
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  env = cleanEnv(sandboxEnv(sandbox));
-});
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = sandboxForCli(
+  (_sandbox, cliEnv) => {
+    env = cliEnv;
+  },
+  { tmpPrefix: "campaignkit-request-ids-" },
+);
 
 describe("request ids", () => {
   it("every journal line of a call carries its request id (started and outcome the same)", async () => {

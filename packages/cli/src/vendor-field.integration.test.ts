@@ -1,22 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { cleanEnv, runCli, sandboxEnv } from "./test-support/spawn-cli.js";
+import type { Sandbox } from "@campaignkit/sandbox";
+import { beforeEach, describe, expect, it } from "vitest";
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
+import { runCli } from "./test-support/spawn-cli.js";
 
 let sandbox: Sandbox;
 let env: NodeJS.ProcessEnv;
-const dir = mkdtempSync(join(tmpdir(), "campaignkit-vendor-field-"));
-beforeAll(async () => {
-  sandbox = await startSandbox({ vendors: ["voxo", "altur"] });
-  env = cleanEnv(sandboxEnv(sandbox));
-});
+const dir = sandboxForCli(
+  (started, cliEnv) => {
+    sandbox = started;
+    env = cliEnv;
+  },
+  { sandbox: { vendors: ["voxo", "altur"] }, tmpPrefix: "campaignkit-vendor-field-" },
+);
 beforeEach(() => sandbox.reset());
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** How many PATCHes VOXO received. */
 const voxoPatches = () => sandbox.requests("voxo").filter((request) => request.method === "PATCH");
