@@ -133,7 +133,7 @@ describe("mapAsissoCampaign", () => {
   it.each([
     ["draft", "draft"],
     ["created", "draft"],
-    ["syncing", "draft"],
+    ["syncing", "active"],
     ["running", "active"],
     ["paused", "paused"],
     ["completed", "finished"],

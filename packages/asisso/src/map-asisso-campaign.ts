@@ -19,12 +19,14 @@ type AsissoCampaign = components["schemas"]["Campaign"];
 
 /**
  * Asisso documents `state` only as a string; the values are inferred from Dograh (its API's
- * `draft|running|paused|completed|failed`, its database's `created|syncing`).
+ * `draft|running|paused|completed|failed`, its database's `created|syncing`). `syncing` is the
+ * state a started campaign is in before it dials (update of 2026-12-01: start leads to it, and a
+ * pause works from it as from `running`): started, so `active`.
  */
 const STATE: Record<string, CampaignStatus> = {
   draft: "draft",
   created: "draft",
-  syncing: "draft",
+  syncing: "active",
   running: "active",
   paused: "paused",
   completed: "finished",

@@ -201,7 +201,7 @@ export interface components {
             name: string;
             workflow_id: number;
             workflow_name: string;
-            /** @description Campaign state. Asisso documents only `string` (its example shows `"<string>"`, so no `enum` keyword is set). Inferred (update of 2026-12-01, from Dograh): the wire value is the database value, one of `created` (not started; normalized `draft`), `syncing` (started, contacts being loaded; pause works from it; normalized `draft` by campaignkit, since nothing is dialled yet), `running` (`active`), `paused` (`paused`, by the user or by the vendor's circuit breaker, see `logs`), `completed` (`finished`), `failed` (`failed`); `draft` appears only in Dograh's prose docs (read as `draft`). Updates are only allowed in draft or paused status (documented). */
+            /** @description Campaign state. Asisso documents only `string` (its example shows `"<string>"`, so no `enum` keyword is set). Inferred (update of 2026-12-01, from Dograh): the wire value is the database value, one of `created` (not started; normalized `draft`), `syncing` (started, contacts being loaded; pause works from it as from `running`; normalized `active` by campaignkit: the user has started it), `running` (`active`), `paused` (`paused`, by the user or by the vendor's circuit breaker, see `logs`), `completed` (`finished`), `failed` (`failed`); `draft` appears only in Dograh's prose docs (read as `draft`). Updates are only allowed in draft or paused status (documented). */
             state: string;
             source_type: string;
             source_id: string;
