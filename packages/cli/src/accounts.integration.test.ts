@@ -91,6 +91,11 @@ describe("several accounts of one vendor", () => {
     const single = await runCli(["list", "--vendor", "convoso", "--account", "client-a"], { env });
     expect(single.code).toBe(3);
     expect(single.stderr).toContain('convoso: no account "client-a": the accounts are default');
+    for (const command of ["watch", "board"]) {
+      const other = await runCli([command, "--vendor", "altur", "--account", "client-c"], { env });
+      expect(other.code).toBe(3);
+      expect(other.stderr).toContain('altur: no account "client-c"');
+    }
     // The single-account shape's one account is "default".
     const plain = await runCli(["list", "--vendor", "convoso", "--account", "default", "--json"], {
       env,
