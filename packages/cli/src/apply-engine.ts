@@ -23,6 +23,8 @@ import type { VendorId } from "./vendor-loader.js";
 export interface ValidChange {
   line: number;
   vendor: VendorId;
+  /** The vendor account (absent: the default one). */
+  account?: string;
   id: string;
   change: Change;
 }
@@ -31,6 +33,8 @@ export interface ValidChange {
 export interface LineOutcome {
   line: number;
   vendor?: string;
+  /** The vendor account the line named, if it named one. */
+  account?: string;
   id?: string;
   /** `pause`, `resume`, or the patch's fields: `patch name, status`. */
   change?: string;
@@ -63,10 +67,12 @@ export function describeChange(change: Change): string {
 }
 
 function rejectionOf(line: RawChange, error: unknown): LineRejection {
+  const account = line.account === undefined ? {} : { account: line.account };
   if (isCampaignkitError(error)) {
     return {
       line: line.line,
       vendor: line.vendor,
+      ...account,
       id: line.id,
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
@@ -76,6 +82,7 @@ function rejectionOf(line: RawChange, error: unknown): LineRejection {
   return {
     line: line.line,
     vendor: line.vendor,
+    ...account,
     id: line.id,
     code: "VALIDATION",
     message: error instanceof Error ? error.message : String(error),
@@ -112,14 +119,18 @@ export async function validateChange(
       change = { patch };
       plan = await planner.planUpdate(raw.id, patch);
     }
-    return { ok: true, change: { line: raw.line, vendor, id: raw.id, change }, plan };
+    const account = raw.account === undefined ? {} : { account: raw.account };
+    return { ok: true, change: { line: raw.line, vendor, ...account, id: raw.id, change }, plan };
   } catch (error) {
     return { ok: false, rejection: rejectionOf(raw, error) };
   }
 }
 
 export interface EngineOptions {
-  providers: (vendor: VendorId) => CampaignProvider;
+  /** The sending provider of a vendor account (`account` undefined: the default one). */
+  providers: (vendor: VendorId, account?: string) => CampaignProvider;
+  /** Where a named account's key is set, for the message of a refused key (else nothing). */
+  keySourceOf?: (vendor: VendorId, account: string) => string | undefined;
   /** Appends a journal record and resolves once it is on disk (or at once, without a journal). */
   record: (record: JournalRecord) => void | Promise<void>;
   resume: ResumeState;
@@ -175,11 +186,16 @@ function vendorRequestIdOf(error: unknown): { vendorRequestId?: string } {
   return id === undefined ? {} : { vendorRequestId: id };
 }
 
-/** Why a line of a vendor whose credential was refused is not done. */
-function refusalOf(error: CampaignkitError): { code: string; message: string } {
+/** Why a line of a vendor (account) whose credential was refused is not done. */
+function refusalOf(
+  error: CampaignkitError,
+  account: string | undefined,
+  where: string | undefined,
+): { code: string; message: string } {
+  const who = account === undefined ? error.vendor : `${error.vendor} account ${account}`;
   return {
     code: "AUTH",
-    message: `not done: ${error.vendor} refused the credential (${error.message}); no further line of ${error.vendor} is sent. Correct the key, then run again with --resume`,
+    message: `not done: ${who} refused the credential (${error.message}); no further line of ${who} is sent. Correct the key${where ? ` (${where})` : ""}, then run again with --resume`,
   };
 }
 
@@ -209,7 +225,8 @@ export async function applyChanges(
   changes: Iterable<ValidChange> | AsyncIterable<ValidChange>,
   options: EngineOptions,
 ): Promise<EngineResult> {
-  const refused = new Map<VendorId, { code: string; message: string }>();
+  // Keyed by vendor and account: a refused key stops only its own account's lines.
+  const refused = new Map<string, { code: string; message: string }>();
   let journalFailure: JournalWriteError | undefined;
   const record = async (entry: JournalRecord) => {
     if (journalFailure) throw journalFailure;
@@ -224,17 +241,19 @@ export async function applyChanges(
   const stopped = () => journalFailure !== undefined || options.signal.aborted;
 
   const runLine = async (item: ValidChange): Promise<void> => {
-    const { line, vendor, id, change } = item;
-    const who = { line, vendor, id, change: describeChange(change) };
+    const { line, vendor, account, id, change } = item;
+    const target = account === undefined ? vendor : `${vendor}\u0000${account}`;
+    const named = account === undefined ? {} : { account };
+    const who = { line, vendor, ...named, id, change: describeChange(change) };
     const finish = (outcome: Omit<LineOutcome, keyof typeof who>) =>
       options.onOutcome({ ...who, ...outcome });
     const notDone = () =>
       finish({
         outcome: "pending",
-        ...(journalFailure ? journalReason(journalFailure) : (refused.get(vendor) ?? {})),
+        ...(journalFailure ? journalReason(journalFailure) : (refused.get(target) ?? {})),
       });
-    if (stopped() || refused.has(vendor)) return notDone();
-    const provider = options.providers(vendor);
+    if (stopped() || refused.has(target)) return notDone();
+    const provider = options.providers(vendor, account);
     // One request id for the line's calls (read and write): its journal records carry it.
     const requestId = newRequestId();
     const call = { signal: options.signal, requestId };
@@ -254,6 +273,7 @@ export async function applyChanges(
             type: "outcome",
             line,
             vendor,
+            ...named,
             id,
             outcome: "unchanged",
             message,
@@ -263,9 +283,9 @@ export async function applyChanges(
           return finish({ outcome: "unchanged", message });
         }
       }
-      if (stopped() || refused.has(vendor)) return notDone();
+      if (stopped() || refused.has(target)) return notDone();
       // The write goes out only once its `started` record is on disk.
-      await record({ type: "started", line, vendor, id, requestId, at: now() });
+      await record({ type: "started", line, vendor, ...named, id, requestId, at: now() });
       if (stopped()) return notDone();
       if ("action" in toSend) {
         if (toSend.action === "pause") await provider.pauseCampaign(id, call);
@@ -278,6 +298,7 @@ export async function applyChanges(
           type: "outcome",
           line,
           vendor,
+          ...named,
           id,
           outcome: "applied",
           requestId,
@@ -294,7 +315,10 @@ export async function applyChanges(
       if (error === journalFailure) return notDone();
       if (options.signal.aborted) return notDone();
       if (isCredentialRefusal(error)) {
-        if (!refused.has(vendor)) refused.set(vendor, refusalOf(error));
+        if (!refused.has(target)) {
+          const where = account === undefined ? undefined : options.keySourceOf?.(vendor, account);
+          refused.set(target, refusalOf(error, account, where));
+        }
         return notDone();
       }
       const unread = unreadWrite(error);
@@ -306,6 +330,7 @@ export async function applyChanges(
             type: "outcome",
             line,
             vendor,
+            ...named,
             id,
             outcome: "applied",
             message,
@@ -337,6 +362,7 @@ export async function applyChanges(
           type: "outcome",
           line,
           vendor,
+          ...named,
           id,
           outcome: "rejected",
           ...failure,
@@ -366,7 +392,8 @@ export async function applyChanges(
       stoppedAt = item.line;
       break;
     }
-    const key = `${item.vendor}\u0000${item.id}`;
+    // One campaign is one id on one vendor account.
+    const key = `${item.vendor}\u0000${item.account ?? ""}\u0000${item.id}`;
     const before = tails.get(key);
     const task: Promise<void> = (before ? before.then(() => runLine(item)) : runLine(item)).finally(
       () => {

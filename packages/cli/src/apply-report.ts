@@ -66,9 +66,13 @@ export class ReportTally {
   readonly rejectedByCode = new Map<string, number>();
   readonly notDone = new Map<string, FirstLines<LineOutcome>>();
   readonly appliedBefore = new FirstLines<LineOutcome>(LINES_SHOWN);
+  /** The vendor accounts the lines named (`altur acme`), when any line named one. */
+  readonly accounts = new Set<string>();
 
   add(outcome: LineOutcome): void {
     this.read++;
+    if (outcome.account !== undefined)
+      this.accounts.add(`${outcome.vendor ?? ""} ${outcome.account}`);
     this.counts[outcome.outcome]++;
     if (outcome.fromJournal) this.fromJournal++;
     if (outcome.outcome === "rejected") {
@@ -76,7 +80,7 @@ export class ReportTally {
       const code = outcome.code ?? "";
       this.rejectedByCode.set(code, (this.rejectedByCode.get(code) ?? 0) + 1);
     } else if (outcome.outcome === "pending" && outcome.message) {
-      const reason = `${outcome.vendor && outcome.code === "AUTH" ? `${outcome.vendor}: ` : ""}${outcome.message}`;
+      const reason = `${outcome.vendor && outcome.code === "AUTH" ? `${outcome.vendor}${outcome.account === undefined ? "" : ` (account ${outcome.account})`}: ` : ""}${outcome.message}`;
       let lines = this.notDone.get(reason);
       if (!lines) {
         lines = new FirstLines(LINES_SHOWN);
@@ -151,6 +155,8 @@ export function printReport(output: Output, head: ReportHead, tally: ReportTally
     rows.push([head.dryRun ? "not checked" : "not done", String(counts.pending)]);
   rows.push(["total", String(counts.lines)]);
   output.out(table(["OUTCOME", "LINES"], rows));
+  if (tally.accounts.size > 0)
+    output.out(`(accounts named by the lines: ${[...tally.accounts].sort().join(", ")})\n`);
   if (tally.fromJournal > 0) {
     output.out(
       `(${tally.fromJournal} of these outcomes come from the journal of the earlier run)\n`,
@@ -185,12 +191,14 @@ function printRejected(output: Output, tally: ReportTally): void {
       ? `\nRejected lines (${byCode}), the first ${rejected.items.length} of ${rejected.count} (every one is in the journal and in --json):\n`
       : `\nRejected lines:\n`,
   );
+  const accounts = tally.accounts.size > 0;
   output.out(
     table(
-      ["LINE", "VENDOR", "ID", "CODE", "FIELD", "MESSAGE"],
+      ["LINE", "VENDOR", ...(accounts ? ["ACCOUNT"] : []), "ID", "CODE", "FIELD", "MESSAGE"],
       rejected.items.map((line) => [
         String(line.line),
         line.vendor ?? "",
+        ...(accounts ? [line.account ?? ""] : []),
         line.id ?? "",
         line.code ?? "",
         line.field ?? "",

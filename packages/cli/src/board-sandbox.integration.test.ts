@@ -55,13 +55,13 @@ describe("campaignkit board --sandbox", () => {
     expect(leaks([text])).toEqual([]);
   });
 
-  it("takes --account default only, and says why", async () => {
+  it("refuses an account no vendor has, and says why", async () => {
     const other = await runCli(["board", "--sandbox", "--account", "acme"], { env: cleanEnv() });
     expect(other.code).toBe(3);
     expect(other.stderr).toContain('no account "acme"');
     const help = await runCli(["board", "--help"], { env: cleanEnv() });
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("one account per vendor");
+    expect(help.stdout).toContain("one account per vendor on");
     expect(help.stdout).toContain("--sandbox");
   });
 });

@@ -177,3 +177,41 @@ describe("CSV changes", () => {
     expect(() => formatOf("a.txt")).toThrow(UsageError);
   });
 });
+
+describe("the account of a line", () => {
+  it("is read from an account key (JSONL) or column (CSV); empty or absent is the default", () => {
+    expect(
+      parseJsonl(
+        [
+          '{"vendor":"altur","account":"client-b","id":"1","action":"pause"}',
+          '{"vendor":"altur","account":"","id":"2","action":"pause"}',
+        ].join("\n"),
+      ),
+    ).toEqual([
+      {
+        ok: true,
+        change: { line: 1, vendor: "altur", account: "client-b", id: "1", action: "pause" },
+      },
+      { ok: true, change: { line: 2, vendor: "altur", id: "2", action: "pause" } },
+    ]);
+    expect(parseCsv("vendor,account,id,name\naltur,client_a,1,A\naltur,,2,B\n")).toEqual([
+      {
+        ok: true,
+        change: { line: 2, vendor: "altur", account: "client_a", id: "1", patch: { name: "A" } },
+      },
+      { ok: true, change: { line: 3, vendor: "altur", id: "2", patch: { name: "B" } } },
+    ]);
+  });
+
+  it("rejects an account that is not a name, naming the field", () => {
+    const [jsonl] = parseJsonl('{"vendor":"altur","account":"Client A","id":"1","action":"pause"}');
+    expect(jsonl).toMatchObject({
+      ok: false,
+      rejection: { line: 1, field: "account", code: "VALIDATION", vendor: "altur" },
+    });
+    const [number] = parseJsonl('{"vendor":"altur","account":7,"id":"1","action":"pause"}');
+    expect(number).toMatchObject({ ok: false, rejection: { field: "account" } });
+    const [csv] = parseCsv("vendor,account,id,action\naltur,-x,1,pause\n");
+    expect(csv).toMatchObject({ ok: false, rejection: { line: 2, field: "account" } });
+  });
+});

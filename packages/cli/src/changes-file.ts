@@ -15,6 +15,8 @@ export interface RawChange {
   line: number;
   vendor: string;
   id: string;
+  /** The vendor account the line is for (`account` key or column); absent: the default one. */
+  account?: string;
   /** The patch object as given, validated later by core's `parseCampaignPatch`. */
   patch?: unknown;
   action?: "pause" | "resume";
@@ -24,6 +26,7 @@ export interface RawChange {
 export interface LineRejection {
   line: number;
   vendor?: string;
+  account?: string;
   id?: string;
   code: string;
   field?: string;
@@ -70,7 +73,22 @@ const reject = (
 });
 
 const ACTIONS = new Set(["pause", "resume"]);
-const JSONL_KEYS = new Set(["vendor", "id", "patch", "action"]);
+const JSONL_KEYS = new Set(["vendor", "id", "account", "patch", "action"]);
+const ACCOUNT_NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+
+/** The line's account: absent or empty for the default one; else a name as in the config. */
+function withAccount(line: number, who: RawChange, account: unknown): ReadLine | RawChange {
+  if (account === undefined || account === "") return who;
+  if (typeof account !== "string" || !ACCOUNT_NAME.test(account)) {
+    return reject(
+      line,
+      "account",
+      "account must be an account name (1–32 characters: a-z, 0-9, _ and -)",
+      who,
+    );
+  }
+  return { ...who, account };
+}
 
 function checkWho(line: number, vendor: unknown, id: unknown): ReadLine | RawChange {
   const who = {
@@ -106,11 +124,18 @@ export function parseJsonlLine(text: string, line: number): ReadLine {
     return reject(line, undefined, "must be a JSON object {vendor, id, patch | action}");
   }
   const entry = data as Record<string, unknown>;
-  const who = checkWho(line, entry.vendor, entry.id);
+  const checked = checkWho(line, entry.vendor, entry.id);
+  if ("ok" in checked) return checked;
+  const who = withAccount(line, checked, entry.account);
   if ("ok" in who) return who;
   for (const key of Object.keys(entry)) {
     if (!JSONL_KEYS.has(key)) {
-      return reject(line, key, `${key} is not a known key (vendor, id, patch, action)`, who);
+      return reject(
+        line,
+        key,
+        `${key} is not a known key (vendor, id, account, patch, action)`,
+        who,
+      );
     }
   }
   if (entry.patch !== undefined && entry.action !== undefined) {
@@ -194,11 +219,12 @@ export function parseCsvHeader(text: string, line: number): string[] {
     const where = `line ${line}, column "${column}"`;
     if (seen.has(column)) throw new UsageError(`${where}: the column is given twice`);
     seen.add(column);
-    if (column === "vendor" || column === "id" || column === "action") continue;
+    if (column === "vendor" || column === "id" || column === "action" || column === "account")
+      continue;
     checkFieldPath(column, where);
     if (!(PATCH_FIELDS as readonly string[]).includes(column) && !vendorFieldOf(column)) {
       throw new UsageError(
-        `${where}: not a patch field (${PATCH_FIELDS.join(", ")}), a vendor's own field (velip.max_answered) nor "action"`,
+        `${where}: not a patch field (${PATCH_FIELDS.join(", ")}), a vendor's own field (velip.max_answered), "action" nor "account"`,
       );
     }
   }
@@ -211,7 +237,13 @@ export function parseCsvRow(columns: readonly string[], text: string, line: numb
   if (!read.ok) return reject(line, undefined, read.message);
   const { cells } = read;
   const cellOf = (name: string) => cells[columns.indexOf(name)]?.trim() ?? "";
-  const who = checkWho(line, cellOf("vendor"), cellOf("id"));
+  const checked = checkWho(line, cellOf("vendor"), cellOf("id"));
+  if ("ok" in checked) return checked;
+  const who = withAccount(
+    line,
+    checked,
+    columns.includes("account") ? cellOf("account") : undefined,
+  );
   if ("ok" in who) return who;
   if (cells.length !== columns.length) {
     return reject(
@@ -226,7 +258,8 @@ export function parseCsvRow(columns: readonly string[], text: string, line: numb
   let fields = 0;
   try {
     columns.forEach((column, index) => {
-      if (column === "vendor" || column === "id" || column === "action") return;
+      if (column === "vendor" || column === "id" || column === "action" || column === "account")
+        return;
       const cell = cells[index] ?? "";
       if (cell.trim() === "") return;
       const own = vendorFieldOf(column);
@@ -362,6 +395,13 @@ export interface ChangesSurvey {
   lines: number;
   /** The vendors of the lines that parse. */
   vendors: Set<string>;
+  /** The vendor and account of the lines that parse (no account: the default one). */
+  targets: Map<string, { vendor: string; account?: string }>;
+}
+
+/** The key of a vendor and account: one provider, one credential, per key. */
+export function targetKey(vendor: string, account: string | undefined): string {
+  return account === undefined ? vendor : `${vendor}\u0000${account}`;
 }
 
 /** Reads a changes file once, without validating its patches (a bad CSV header is exit 2). */
@@ -372,6 +412,7 @@ export async function surveyChanges(
 ): Promise<ChangesSurvey> {
   const hash = createHash("sha256");
   const vendors = new Set<string>();
+  const targets: ChangesSurvey["targets"] = new Map();
   let lines = 0;
   const reads = readChanges(path, format, {
     onChunk: (chunk) => hash.update(chunk),
@@ -379,7 +420,14 @@ export async function surveyChanges(
   });
   for await (const read of reads) {
     lines++;
-    if (read.ok) vendors.add(read.change.vendor);
+    if (read.ok) {
+      const { vendor, account } = read.change;
+      vendors.add(vendor);
+      targets.set(targetKey(vendor, account), {
+        vendor,
+        ...(account === undefined ? {} : { account }),
+      });
+    }
   }
-  return { sha256: hash.digest("hex"), lines, vendors };
+  return { sha256: hash.digest("hex"), lines, vendors, targets };
 }

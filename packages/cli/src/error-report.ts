@@ -1,7 +1,7 @@
 import { isCampaignkitError, isCredentialRefusal } from "@campaignkit/core";
 import type { Output } from "./context.js";
 import { CliFailure, ConfigError, EXIT, type ExitCode, UsageError } from "./exit-codes.js";
-import type { Env } from "./secrets.js";
+import { type Env, keySourceTagOf } from "./secrets.js";
 
 /** The exit code an error stands for. */
 export function exitCodeOf(error: unknown): ExitCode {
@@ -113,6 +113,9 @@ export function hintFor(error: unknown, env: Env = {}): string | undefined {
   const { vendor } = error;
   const refused = isCredentialRefusal(error as unknown);
   if (refused || (error.code === "AUTH" && error.httpStatus === 401)) {
+    const source = keySourceTagOf(error);
+    if (source)
+      return `${vendor} refused the key of account ${source.account}: correct ${source.variable}, or ${source.entry} in the config file`;
     const variable = envNameOf(vendor, "API_KEY");
     const where = env[variable]
       ? `the key in ${variable}`

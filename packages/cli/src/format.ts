@@ -131,15 +131,28 @@ export function campaignRow(campaign: Campaign): string[] {
  */
 export function campaignTable(
   campaigns: readonly Campaign[],
-  options: { vendorColumn?: boolean; width?: number; status?: (status: string) => string } = {},
+  options: {
+    vendorColumn?: boolean;
+    /** Adds an ACCOUNT column after VENDOR (with `vendorColumn`): each campaign's account. */
+    accountOf?: (campaign: Campaign) => string;
+    width?: number;
+    status?: (status: string) => string;
+  } = {},
 ): string {
-  const offset = options.vendorColumn ? 1 : 0;
+  const { accountOf } = options;
+  const offset = options.vendorColumn ? (accountOf ? 2 : 1) : 0;
   const fit: TableFit = {
     shrink: offset + 1,
     ...(options.width === undefined ? {} : { width: options.width }),
     ...(options.status ? { style: statusStyle(offset + 2, options.status) } : {}),
   };
   if (!options.vendorColumn) return table(CAMPAIGN_HEADERS, campaigns.map(campaignRow), fit);
+  if (accountOf)
+    return table(
+      ["VENDOR", "ACCOUNT", ...CAMPAIGN_HEADERS],
+      campaigns.map((campaign) => [campaign.vendor, accountOf(campaign), ...campaignRow(campaign)]),
+      fit,
+    );
   return table(
     ["VENDOR", ...CAMPAIGN_HEADERS],
     campaigns.map((campaign) => [campaign.vendor, ...campaignRow(campaign)]),

@@ -6,6 +6,8 @@ const VENDOR_LIST = VENDORS.join(", ");
 
 const COMMON = `Vendor options:
   --vendor <v>        ${VENDOR_LIST} (required, but by list)
+  --account <name>    the vendor account (named in the config file's
+                      vendors.<vendor>.accounts; default: the vendor's default account)
   --base-url <url>    the vendor's base URL (a sandbox or a proxy); overrides
                       CAMPAIGNKIT_<VENDOR>_BASE_URL and the config file
   --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG, else
@@ -70,6 +72,13 @@ Credentials: CAMPAIGNKIT_<VENDOR>_API_KEY, CAMPAIGNKIT_<VENDOR>_BASE_URL,
 CAMPAIGNKIT_VOXO_TENANT_ID, or a config file (--config path, else CAMPAIGNKIT_CONFIG, else
 $XDG_CONFIG_HOME/campaignkit/config.json or ~/.config/campaignkit/config.json if it exists):
   { "vendors": { "altur": { "apiKey": "…", "baseURL": "…" }, "voxo": { "apiKey": "…", "tenantId": 42 } } }
+Several accounts per vendor (agencies: one per client), each with a name (a-z, 0-9, _ and -,
+up to 32), picked with --account or an apply line's account:
+  { "vendors": { "altur": { "accounts": { "acme": { "apiKey": "…" }, "globex": { "apiKey": "…" } },
+                            "default": "acme" } } }
+A named account's key may come from CAMPAIGNKIT_<VENDOR>_<ACCOUNT>_API_KEY (account upper-cased,
+- as _; likewise _BASE_URL and the vendor's settings); CAMPAIGNKIT_<VENDOR>_API_KEY is the
+default account's. Without "default", the account named "default", else the only one.
 An http: base URL on a host that is not loopback is refused (the key would travel in clear text)
 unless CAMPAIGNKIT_<VENDOR>_ALLOW_INSECURE_BASE_URL=1 or vendors.<vendor>.allowInsecureBaseURL: true.
 
@@ -78,8 +87,9 @@ ${EXIT_CODES}
   list: `Usage: campaignkit list [--vendor <v>] [--status <status>] [--limit <n>] [--raw] [--json]
 
 Lists the vendor's campaigns as a table (ID, NAME, STATUS, TIMEZONE, CALLING HOURS, …).
-Without --vendor, lists every vendor that has an API key, in parallel, in one table with a
-VENDOR column; a vendor that fails does not stop the others: its error is printed on stderr
+Without --vendor, lists every vendor (and every account of it) that has an API key, in
+parallel, in one table with a VENDOR column (and an ACCOUNT column once a vendor has several
+accounts; --account keeps that account only); a vendor that fails does not stop the others: its error is printed on stderr
 and the exit code is 1.
   --status <s>        only campaigns in this normalized status (active, paused, draft, …)
   --limit <n>         at most n campaigns per vendor (the paging stops there)
@@ -179,6 +189,9 @@ CSV, a header then one change a row (empty cell = not set; values as in --set):
   altur,1234,,Europe/Lisbon,09:00-17:00
   (or an "action" column with pause|resume; a vendor's own field as a column such as
   velip.max_answered, set on that vendor's lines only)
+An "account" key (JSONL) or column (CSV) names the vendor account of a line (empty: the
+vendor's default account); each account gets its own provider, key and rate limiter, and the
+journal and the report carry the account.
 \`-\` reads the changes from standard input: the format is --format's, else sniffed from the
 first non-blank character ("{" is JSONL, anything else a CSV header); the journal defaults to
 campaignkit-stdin-<first 12 hex digits of the input's SHA-256>.journal in the current directory,

@@ -28,6 +28,8 @@ export interface StartedRecord {
   type: "started";
   line: number;
   vendor: string;
+  /** The vendor account the line named (absent: the default one). */
+  account?: string;
   id: string;
   /** The request id the line's requests carry (core's `CallOptions.requestId`): the vendor call's logs, hooks and errors name it. */
   requestId?: string;
@@ -39,6 +41,8 @@ export interface OutcomeRecord {
   type: "outcome";
   line: number;
   vendor?: string;
+  /** The vendor account the line named (absent: the default one). */
+  account?: string;
   id?: string;
   outcome: Outcome;
   code?: string;

@@ -32,10 +32,14 @@ import {
   readChanges,
   sniffFormat,
   surveyChanges,
+  targetKey,
 } from "../changes-file.js";
 import {
+  accountFor,
   type ConfigFile,
   configFileFrom,
+  hasNamedAccounts,
+  keySourceOf,
   requireApiKey,
   secretsOf,
   type VendorConfig,
@@ -226,15 +230,33 @@ function noChanges(settings: ApplySettings): string {
   return `${what} holds no change (it is empty, or has ${blank}): nothing to do`;
 }
 
-/** Providers that only plan (no key needed): one per vendor, for validation. */
+/**
+ * A vendor account's settings: the line's account (an unknown one is a configuration error
+ * naming the known ones, exit 3), else the vendor's default account.
+ */
+function accountConfig(
+  vendor: VendorId,
+  account: string | undefined,
+  settings: ApplySettings,
+  context: CliContext,
+): { name: string; config: VendorConfig } {
+  const name = accountFor(vendor, settings.configFile, account);
+  return {
+    name,
+    config: vendorConfig(vendor, context.env, settings.configFile, undefined, name),
+  };
+}
+
+/** Providers that only plan (no key needed): one per vendor account, for validation. */
 function plannersOf(settings: ApplySettings, context: CliContext) {
-  const planners = new Map<VendorId, CampaignProvider>();
-  return (vendor: VendorId) => {
-    let planner = planners.get(vendor);
+  const planners = new Map<string, CampaignProvider>();
+  return (vendor: VendorId, account: string | undefined) => {
+    const key = targetKey(vendor, account);
+    let planner = planners.get(key);
     if (!planner) {
-      const config = vendorConfig(vendor, context.env, settings.configFile);
+      const { config } = accountConfig(vendor, account, settings, context);
       planner = providerFor(vendor, config, { apiKey: config.apiKey ?? "REDACTED" });
-      planners.set(vendor, planner);
+      planners.set(key, planner);
     }
     return planner;
   };
@@ -243,9 +265,13 @@ function plannersOf(settings: ApplySettings, context: CliContext) {
 const rejected = (rejection: LineRejection): LineOutcome => ({ ...rejection, outcome: "rejected" });
 
 /** A line as read, validated against its vendor (nothing is sent). */
-async function validateLine(read: ReadLine, plannerFor: (vendor: VendorId) => CampaignProvider) {
+async function validateLine(
+  read: ReadLine,
+  plannerFor: (vendor: VendorId, account: string | undefined) => CampaignProvider,
+) {
   if (!read.ok) return { ok: false as const, outcome: rejected(read.rejection) };
-  const result = await validateChange(read.change, plannerFor(read.change.vendor as VendorId));
+  const { vendor, account } = read.change;
+  const result = await validateChange(read.change, plannerFor(vendor as VendorId, account));
   if (!result.ok) return { ok: false as const, outcome: rejected(result.rejection) };
   return result;
 }
@@ -303,6 +329,7 @@ async function dryRun(
     sink.add({
       line: change.line,
       vendor: change.vendor,
+      ...(change.account === undefined ? {} : { account: change.account }),
       id: change.id,
       change: described,
       outcome: "planned",
@@ -338,7 +365,8 @@ function printPlan(
   described: string,
   plan: Parameters<typeof formatPlan>[0],
 ): void {
-  output.out(`line ${change.line}  ${change.vendor} ${change.id}  ${described}\n`);
+  const account = change.account === undefined ? "" : ` (account ${change.account})`;
+  output.out(`line ${change.line}  ${change.vendor}${account} ${change.id}  ${described}\n`);
   if ("action" in change.change) {
     const { action } = change.change;
     output.out(
@@ -348,32 +376,39 @@ function printPlan(
   output.out(formatPlan(plan, "   "));
 }
 
-/** The key of every vendor the file names, before anything is sent (else exit 3). */
+type Credentials = Map<string, { config: VendorConfig; apiKey: string }>;
+
+/**
+ * The key of every vendor account the file names, before anything is sent (else exit 3: no
+ * key, or an account the config file does not have).
+ */
 function credentialsOf(
-  vendors: Iterable<VendorId>,
+  targets: Iterable<{ vendor: string; account?: string }>,
   settings: ApplySettings,
   context: CliContext,
-): Map<VendorId, { config: VendorConfig; apiKey: string }> {
+): Credentials {
   return new Map(
-    [...vendors].map((vendor) => {
-      const config = vendorConfig(vendor, context.env, settings.configFile);
-      return [vendor, { config, apiKey: requireApiKey(vendor, config) }] as const;
+    [...targets].map(({ vendor, account }) => {
+      const id = vendor as VendorId;
+      const { name, config } = accountConfig(id, account, settings, context);
+      const apiKey = requireApiKey(id, config, { name, file: settings.configFile });
+      return [targetKey(vendor, account), { config, apiKey }] as const;
     }),
   );
 }
 
-/** One sending provider per vendor, with its key and rate. */
-function providersOf(
-  credentials: Map<VendorId, { config: VendorConfig; apiKey: string }>,
-  settings: ApplySettings,
-  context: CliContext,
-) {
-  const providers = new Map<VendorId, CampaignProvider>();
-  return (vendor: VendorId) => {
-    let provider = providers.get(vendor);
+/**
+ * One sending provider per vendor account, with its key and rate: each has its own credential
+ * guard and rate limiter (core keys those by vendor and key).
+ */
+function providersOf(credentials: Credentials, settings: ApplySettings, context: CliContext) {
+  const providers = new Map<string, CampaignProvider>();
+  return (vendor: VendorId, account?: string) => {
+    const key = targetKey(vendor, account);
+    let provider = providers.get(key);
     if (!provider) {
-      const credential = credentials.get(vendor);
-      if (!credential) throw new Error(`no settings for ${vendor}`);
+      const credential = credentials.get(key);
+      if (!credential) throw new Error(`no settings for ${vendor}${account ? ` ${account}` : ""}`);
       const rateLimit = settings.rates[vendor];
       provider = providerFor(
         vendor,
@@ -381,7 +416,7 @@ function providersOf(
         { apiKey: credential.apiKey, ...(rateLimit === undefined ? {} : { rateLimit }) },
         context,
       );
-      providers.set(vendor, provider);
+      providers.set(key, provider);
     }
     return provider;
   };
@@ -426,6 +461,7 @@ function fromJournal(read: ReadLine, earlier: OutcomeRecord): LineOutcome {
   return {
     line: earlier.line,
     ...((earlier.vendor ?? who.vendor) ? { vendor: earlier.vendor ?? who.vendor } : {}),
+    ...((earlier.account ?? who.account) ? { account: earlier.account ?? who.account } : {}),
     ...((earlier.id ?? who.id) ? { id: earlier.id ?? who.id } : {}),
     outcome: earlier.outcome,
     ...(earlier.code ? { code: earlier.code } : {}),
@@ -476,6 +512,7 @@ async function* changesToSend(
         type: "outcome",
         line,
         ...(outcome.vendor ? { vendor: outcome.vendor } : {}),
+        ...(outcome.account ? { account: outcome.account } : {}),
         ...(outcome.id ? { id: outcome.id } : {}),
         outcome: "rejected",
         ...(outcome.code ? { code: outcome.code } : {}),
@@ -503,7 +540,7 @@ async function applyRun(
     output.err(`${noChanges(settings)}\n`);
     return EXIT.OK;
   }
-  const credentials = credentialsOf(survey.vendors as Set<VendorId>, settings, context);
+  const credentials = credentialsOf(survey.targets.values(), settings, context);
   const redact = recordRedactor(secretsOf(context.env, settings.configFile));
   const journal = await openJournal(settings, survey.sha256, redact);
   const sink = outcomeSink(settings, context, output, {
@@ -537,6 +574,11 @@ async function applyRun(
     });
     const result = await applyChanges(changes, {
       providers: providersOf(credentials, settings, context),
+      keySourceOf: (vendor, account) => {
+        if (!hasNamedAccounts(vendor, settings.configFile)) return undefined;
+        const source = keySourceOf(vendor, account, settings.configFile);
+        return `${source.variable}, or ${source.entry} in the config file`;
+      },
       record: (record) => journal.writer.append(record),
       resume: journal.resume,
       concurrency: settings.concurrency,

@@ -18,9 +18,9 @@ again for a new one). Only that browser session can use the board; no credential
   --port <n>          the port on 127.0.0.1 (default 0: a free one)
   --vendor <v>        ${VENDORS.join(", ")} (repeatable; default: every vendor
                       with an API key)
-  --account <a>       the account to show; this version has one account per vendor (the
-                      credentials from the environment or --config), named "default", so
-                      only --account default is accepted
+  --account <a>       the account to show, of every vendor shown (one account per vendor on
+                      a board; default: each vendor's default account). A vendor configured
+                      without named accounts has one, "default"; see campaignkit --help
   --interval <d>      time between poll rounds: 1s, 30s, 5m (default 30s; 1s with --sandbox)
   --sandbox           start the five vendor simulators and show them, the vendors acting on
                       their own every 5 s (as campaignkit sandbox --live): no account needed

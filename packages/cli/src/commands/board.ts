@@ -7,7 +7,16 @@ import {
 } from "@campaignkit/sandbox";
 import { parseCommandArgs } from "../args.js";
 import type { BoardVendor } from "../board/board-server.js";
-import { configFileFrom, type Env, envName, type VendorConfig, vendorConfig } from "../config.js";
+import {
+  accountFor,
+  accountsOf,
+  configFileFrom,
+  DEFAULT_ACCOUNT,
+  type Env,
+  requireApiKey,
+  type VendorConfig,
+  vendorConfig,
+} from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { VENDOR_REGISTRY } from "../generated/vendor-registry.js";
@@ -27,8 +36,8 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/** The one account this version knows per vendor: the configured credentials. */
-export const DEFAULT_ACCOUNT = "default";
+/** The account of a vendor configured without named accounts. */
+export { DEFAULT_ACCOUNT };
 
 /** The command that opens a URL in the platform's default browser. */
 export function openerFor(
@@ -75,11 +84,10 @@ export async function boardCommand(
       throw new UsageError(`board: --vendor ${vendor} is not one of ${VENDORS.join(", ")}`);
   const accounts = [...new Set(values.account ?? [])];
   if (accounts.length > 1)
-    throw new UsageError("board: one --account only (this version has one account per vendor)");
-  if (accounts[0] !== undefined && accounts[0] !== DEFAULT_ACCOUNT)
-    throw new ConfigError(
-      `board: no account "${accounts[0]}": this version has one account per vendor, "${DEFAULT_ACCOUNT}" (the credentials from the environment or the config file)`,
+    throw new UsageError(
+      "board: one --account only (it applies to every vendor shown; the board shows one account per vendor)",
     );
+  const account = accounts[0];
   if (values.sandbox && values.config !== undefined)
     throw new UsageError("board: --sandbox uses the sandbox's own settings, not --config");
 
@@ -97,23 +105,29 @@ export async function boardCommand(
   try {
     const asked = [...new Set((values.vendor ?? []) as VendorId[])];
     const vendors =
-      asked.length > 0 ? asked : VENDORS.filter((v) => vendorConfig(v, env, file).apiKey);
+      asked.length > 0
+        ? asked
+        : VENDORS.filter(
+            (v) =>
+              (account === undefined || accountsOf(v, file).includes(account)) &&
+              vendorConfig(v, env, file, undefined, account).apiKey,
+          );
     if (vendors.length === 0)
       throw new ConfigError(
-        "board: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, give --vendor, or try --sandbox",
+        account === undefined
+          ? "board: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, give --vendor, or try --sandbox"
+          : `board: no account "${account}" on any vendor with an API key (each vendor's accounts are named in the config file: vendors.<vendor>.accounts.<name>)`,
       );
     await loadVendors(vendors);
     const boardVendors: BoardVendor[] = vendors.map((vendor) => {
-      const config: VendorConfig = vendorConfig(vendor, env, file);
-      if (!config.apiKey)
-        throw new ConfigError(
-          `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file`,
-        );
+      const name = accountFor(vendor, file, account);
+      const config: VendorConfig = vendorConfig(vendor, env, file, undefined, name);
+      const apiKey = requireApiKey(vendor, config, { name, file });
       requireSettingsFor(vendor, "listCampaigns", config);
       return {
         vendor,
         displayName: displayName(vendor),
-        provider: providerFor(vendor, config, { apiKey: config.apiKey }),
+        provider: providerFor(vendor, config, { apiKey }),
         planner: providerFor(vendor, config, { apiKey: "REDACTED" }),
       };
     });

@@ -11,9 +11,13 @@ import {
 } from "@campaignkit/core";
 import { parseCommandArgs, positiveInt } from "../args.js";
 import {
+  accountFor,
+  accountsOf,
   type ConfigFile,
   configFileFrom,
   envName,
+  hasNamedAccounts,
+  keySourceOf,
   requireApiKey,
   type VendorConfig,
   vendorConfig,
@@ -27,6 +31,7 @@ import {
   formatPlan,
   STATUS_COLOURS,
 } from "../format.js";
+import { type KeySource, tagKeySource } from "../secrets.js";
 import { patchFromAssignments } from "../set-parser.js";
 import { didYouMean } from "../suggest.js";
 import { vendorFieldLines } from "../vendor-field.js";
@@ -99,6 +104,7 @@ export function requireSettingsFor(
 
 export const VENDOR_OPTIONS = {
   vendor: { type: "string" },
+  account: { type: "string" },
   "base-url": { type: "string" },
   config: { type: "string" },
   json: { type: "boolean" },
@@ -129,11 +135,26 @@ interface Setup {
   vendor: VendorId;
   config: VendorConfig;
   file: ConfigFile | undefined;
+  /** The account the command runs with (`default` for the single-account shape). */
+  account: string;
+  /** Where a named account's key is set (for the hint of a refused key), else undefined. */
+  keySource: KeySource | undefined;
+}
+
+/** Where a named account's key is set, for the hint of a refused key; undefined otherwise. */
+export function keySourceFor(
+  vendor: VendorId,
+  account: string,
+  file: ConfigFile | undefined,
+): KeySource | undefined {
+  return hasNamedAccounts(vendor, file)
+    ? { account, ...keySourceOf(vendor, account, file) }
+    : undefined;
 }
 
 function setup(
   command: string,
-  values: { vendor?: string; "base-url"?: string; config?: string },
+  values: { vendor?: string; "base-url"?: string; config?: string; account?: string },
   context: CliContext,
   output: Output,
 ): Setup {
@@ -146,7 +167,14 @@ function setup(
   }
   const file = configFileFrom(values.config, context.env, context.cwd);
   output.learnConfig(file);
-  return { vendor, file, config: vendorConfig(vendor, context.env, file, values["base-url"]) };
+  const account = accountFor(vendor, file, values.account);
+  return {
+    vendor,
+    file,
+    account,
+    keySource: keySourceFor(vendor, account, file),
+    config: vendorConfig(vendor, context.env, file, values["base-url"], account),
+  };
 }
 
 function oneId(command: string, positionals: readonly string[]): string {
@@ -190,10 +218,10 @@ async function listSome(
   return campaigns;
 }
 
-/** What one vendor's listing gave in `list` without `--vendor`: its campaigns, or its error. */
+/** What one vendor account's listing gave in `list` without `--vendor`: its campaigns, or its error. */
 type VendorListing =
-  | { vendor: VendorId; ok: true; campaigns: Campaign[] }
-  | { vendor: VendorId; ok: false; error: unknown };
+  | { vendor: VendorId; account: string; ok: true; campaigns: Campaign[] }
+  | { vendor: VendorId; account: string; ok: false; error: unknown };
 
 /**
  * `list` without `--vendor`: every vendor that has an API key, listed in parallel, in one table
@@ -209,6 +237,7 @@ async function listEveryVendor(
     raw?: boolean;
     status?: string;
     limit?: string;
+    account?: string;
   },
   context: CliContext,
   output: Output,
@@ -221,42 +250,82 @@ async function listEveryVendor(
   const limit = positiveInt("limit", options.limit, Number.POSITIVE_INFINITY);
   const file = configFileFrom(options.config, context.env, context.cwd);
   output.learnConfig(file);
-  const configured = VENDORS.map((vendor) => ({
-    vendor,
-    config: vendorConfig(vendor, context.env, file),
-  })).filter(({ config }) => config.apiKey !== undefined);
+  // Every vendor × account with a key (only the accounts named --account, when given).
+  const configured = VENDORS.flatMap((vendor) =>
+    accountsOf(vendor, file)
+      .filter((account) => options.account === undefined || account === options.account)
+      .map((account) => ({
+        vendor,
+        account,
+        config: vendorConfig(vendor, context.env, file, undefined, account),
+      })),
+  ).filter(({ config }) => config.apiKey !== undefined);
   if (configured.length === 0) {
+    if (options.account !== undefined) {
+      const known = [...new Set(VENDORS.flatMap((vendor) => accountsOf(vendor, file)))];
+      throw new ConfigError(
+        `list: no vendor has an account "${options.account}" with an API key (the accounts are ${known.join(", ")})${didYouMean(options.account, known)}`,
+        { field: "account" },
+      );
+    }
     throw new ConfigError(
       `list: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, or vendors.<vendor>.apiKey in a config file (--config or CAMPAIGNKIT_CONFIG), or pick one with --vendor`,
     );
   }
+  // An ACCOUNT column once more than one account exists.
+  const showAccounts = VENDORS.some((vendor) => accountsOf(vendor, file).length > 1);
   const call = { signal: context.signal };
   const listings = await Promise.all(
-    configured.map(async ({ vendor, config }): Promise<VendorListing> => {
+    configured.map(async ({ vendor, account, config }): Promise<VendorListing> => {
       try {
         await loadVendor(vendor);
         requireSettingsFor(vendor, "listCampaigns", config);
         const provider = providerFor(
           vendor,
           config,
-          { apiKey: requireApiKey(vendor, config) },
+          { apiKey: requireApiKey(vendor, config, { name: account, file }) },
           context,
         );
-        return { vendor, ok: true, campaigns: await listSome(provider, query, limit, call) };
+        const campaigns = await listSome(provider, query, limit, call);
+        return { vendor, account, ok: true, campaigns };
       } catch (error) {
-        return { vendor, ok: false, error };
+        return {
+          vendor,
+          account,
+          ok: false,
+          error: tagKeySource(error, keySourceFor(vendor, account, file)),
+        };
       }
     }),
   );
+  const accountOf = new Map<Campaign, string>();
+  for (const listing of listings)
+    if (listing.ok)
+      for (const campaign of listing.campaigns) accountOf.set(campaign, listing.account);
   const campaigns = listings.flatMap((listing) => (listing.ok ? listing.campaigns : []));
   const failed = listings.filter((listing) => !listing.ok);
+  const named = (listing: VendorListing) =>
+    showAccounts ? `${listing.vendor} (${listing.account})` : listing.vendor;
   if (options.json)
-    output.json(campaigns.map((campaign) => campaignJson(campaign, Boolean(options.raw))));
+    output.json(
+      campaigns.map((campaign) => ({
+        ...campaignJson(campaign, Boolean(options.raw)),
+        ...(showAccounts ? { account: accountOf.get(campaign) } : {}),
+      })),
+    );
   else {
-    output.out(campaignTable(campaigns, { vendorColumn: true, ...tableLook(output) }));
-    const listed = listings.filter((listing) => listing.ok).map((listing) => listing.vendor);
+    output.out(
+      campaignTable(campaigns, {
+        vendorColumn: true,
+        ...(showAccounts
+          ? { accountOf: (campaign: Campaign) => accountOf.get(campaign) ?? "" }
+          : {}),
+        ...tableLook(output),
+      }),
+    );
+    const listed = listings.filter((listing) => listing.ok).map(named);
     output.note(
-      `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${listed.length > 0 ? listed.join(", ") : "no vendor"}${failed.length > 0 ? `; ${failed.map((listing) => listing.vendor).join(", ")} failed` : ""}\n`,
+      `${campaigns.length} campaign${campaigns.length === 1 ? "" : "s"} on ${listed.length > 0 ? listed.join(", ") : "no vendor"}${failed.length > 0 ? `; ${failed.map(named).join(", ")} failed` : ""}\n`,
     );
   }
   if (failed.length === 0) return EXIT.OK;
@@ -277,6 +346,7 @@ export async function campaignCommand(
   const { values, positionals } = parseCommandArgs(command, args, OPTIONS[command]);
   const options = values as {
     vendor?: string;
+    account?: string;
     "base-url"?: string;
     config?: string;
     json?: boolean;
@@ -291,7 +361,29 @@ export async function campaignCommand(
   if (command === "list" && options.vendor === undefined) {
     return listEveryVendor(positionals, options, context, output);
   }
-  const { vendor, config } = setup(command, options, context, output);
+  const chosen = setup(command, options, context, output);
+  try {
+    return await runOn(command, chosen, positionals, options, context, output);
+  } catch (error) {
+    // A refused key of a named account: the hint names that account's variable and entry.
+    throw tagKeySource(error, chosen.keySource);
+  }
+}
+
+async function runOn(
+  command: CampaignCommand,
+  { vendor, config, account, file }: Setup,
+  positionals: readonly string[],
+  options: {
+    json?: boolean;
+    raw?: boolean;
+    status?: string;
+    limit?: string;
+    set?: string[];
+  },
+  context: CliContext,
+  output: Output,
+): Promise<number> {
   await loadVendor(vendor);
   const call = { signal: context.signal };
 
@@ -311,7 +403,12 @@ export async function campaignCommand(
     return EXIT.OK;
   }
 
-  const provider = providerFor(vendor, config, { apiKey: requireApiKey(vendor, config) }, context);
+  const provider = providerFor(
+    vendor,
+    config,
+    { apiKey: requireApiKey(vendor, config, { name: account, file }) },
+    context,
+  );
   const raw = Boolean(options.raw);
 
   if (command === "list") {

@@ -1,7 +1,7 @@
 import { VENDORS } from "../vendor-loader.js";
 
 /** `campaignkit watch --help` (kept apart from the command, so help loads nothing else). */
-export const WATCH_HELP = `Usage: campaignkit watch [--vendor <v>]… [--interval 30s] [--json] [--state <path>]
+export const WATCH_HELP = `Usage: campaignkit watch [--vendor <v>]… [--account <a>] [--interval 30s] [--json] [--state <path>]
                          [--backfill] [--webhook <url> --webhook-secret-env <VAR>]
 
 Watches campaigns on every configured vendor (or those given with --vendor) and prints one line
@@ -10,6 +10,9 @@ vendor's reason), removed, and a vendor failing or recovering. The first run rec
 and prints nothing (--backfill: one "created" per existing campaign). Runs until SIGINT/SIGTERM.
   --vendor <v>              ${VENDORS.join(", ")} (repeatable; default:
                             every vendor with an API key)
+  --account <a>             the account to watch, of every vendor watched (default: each
+                            vendor's default account; without --vendor, the vendors that
+                            have it); one state file per account is wise (--state)
   --interval <d>            time between poll rounds: 1s, 30s, 5m, 1h (default 30s, at least
                             1s); a round never exceeds a vendor's documented rate
   --state <path>            the state file (default: $XDG_DATA_HOME/campaignkit/watch.sqlite,

@@ -9,7 +9,14 @@ import {
   watchCampaigns,
 } from "@campaignkit/watch";
 import { parseCommandArgs } from "../args.js";
-import { configFileFrom, type Env, envName, vendorConfig } from "../config.js";
+import {
+  accountFor,
+  accountsOf,
+  configFileFrom,
+  type Env,
+  requireApiKey,
+  vendorConfig,
+} from "../config.js";
 import type { CliContext, Output } from "../context.js";
 import { ConfigError, EXIT, UsageError } from "../exit-codes.js";
 import { isVendor, loadVendors, VENDORS, type VendorId } from "../vendor-loader.js";
@@ -17,6 +24,7 @@ import { providerFor, requireSettingsFor } from "./vendor-command.js";
 
 const OPTIONS = {
   vendor: { type: "string", multiple: true },
+  account: { type: "string" },
   interval: { type: "string" },
   json: { type: "boolean" },
   state: { type: "string" },
@@ -109,25 +117,31 @@ export async function watchCommand(
   const file = configFileFrom(values.config, context.env, context.cwd);
   output.learnConfig(file);
   const asked = (values.vendor ?? []) as VendorId[];
+  const account = values.account;
+  // `--account` is one account for every vendor watched: without --vendor, those that have it.
   const vendors =
     asked.length > 0
       ? [...new Set(asked)]
-      : VENDORS.filter((v) => vendorConfig(v, context.env, file).apiKey);
+      : VENDORS.filter(
+          (v) =>
+            (account === undefined || accountsOf(v, file).includes(account)) &&
+            vendorConfig(v, context.env, file, undefined, account).apiKey,
+        );
   if (vendors.length === 0)
     throw new ConfigError(
-      `watch: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, or give --vendor`,
+      account === undefined
+        ? `watch: no vendor has an API key: set CAMPAIGNKIT_<VENDOR>_API_KEY, or give --vendor`
+        : `watch: no account "${account}" on any vendor with an API key (each vendor's accounts are named in the config file: vendors.<vendor>.accounts.<name>)`,
     );
   // Only the vendors watched are loaded.
   await loadVendors(vendors);
   const providers: CampaignProvider[] = vendors.map((vendor) => {
-    const config = vendorConfig(vendor, context.env, file);
-    if (!config.apiKey)
-      throw new ConfigError(
-        `${vendor}: no API key: set ${envName(vendor, "API_KEY")}, or vendors.${vendor}.apiKey in a config file`,
-      );
+    const name = accountFor(vendor, file, account);
+    const config = vendorConfig(vendor, context.env, file, undefined, name);
+    const apiKey = requireApiKey(vendor, config, { name, file });
     // Watching lists: a setting the vendor declares for listing (VOXO's tenantId) is needed.
     requireSettingsFor(vendor, "listCampaigns", config);
-    return providerFor(vendor, config, { apiKey: config.apiKey }, context);
+    return providerFor(vendor, config, { apiKey }, context);
   });
 
   let secret: string | undefined;
