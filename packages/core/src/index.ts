@@ -67,9 +67,14 @@ export {
   CampaignPatchSchema,
   type FieldProblem,
   fieldsOf,
+  PATCH_FIELD_METADATA,
   PATCH_FIELDS,
+  PATCH_STATUSES,
   type PatchField,
+  type PatchFieldMetadata,
+  type PatchValueKind,
   parseCampaignPatch,
+  patchFieldMetadata,
   patchValue,
 } from "./model/campaign-patch.js";
 export {
