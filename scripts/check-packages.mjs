@@ -137,7 +137,11 @@ if (install.ok) {
     "@campaignkit/cli": "runCli",
     "@campaignkit/watch": "watchCampaigns",
   };
-  const names = [...tarballs.keys()].filter((name) => factories[name]);
+  // Subpath entries, checked like the packages: the plumbing vendor packages are built with.
+  if (tarballs.has("@campaignkit/core")) factories["@campaignkit/core/internal"] = "sendStep";
+  const names = Object.keys(factories).filter((name) =>
+    tarballs.has(name.replace(/\/internal$/, "")),
+  );
   const esm = names
     .map(
       (n) =>

@@ -312,12 +312,8 @@ export { map${Pascal}Campaign } from "./map-${name}-campaign.js";
 
 write(
   `${dir}/src/${name}-client.ts`,
-  `import {
-  createVendorClient,
-  type VendorClientSettings,
-  type VendorDescriptor,
-  vendorDescriptor,
-} from "@campaignkit/core";
+  `import type { VendorClientSettings, VendorDescriptor } from "@campaignkit/core";
+import { createVendorClient, vendorDescriptor } from "@campaignkit/core/internal";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/${name}-api.js";
 import { ${name}SpecFacts } from "./generated/${name}-descriptor.js";
@@ -351,12 +347,8 @@ export function create${Pascal}Client(settings: ${Pascal}ClientSettings): ${Pasc
 
 write(
   `${dir}/src/${name}-errors.ts`,
-  `import {
-  type CampaignkitError,
-  type CredentialRefusalRule,
-  codeForHttpStatus,
-  vendorError,
-} from "@campaignkit/core";
+  `import type { CampaignkitError } from "@campaignkit/core";
+import { type CredentialRefusalRule, codeForHttpStatus, vendorError } from "@campaignkit/core/internal";
 
 /**
  * ${display}'s credential-refusal rule: an HTTP 401 refuses the API key (a placeholder until
@@ -391,7 +383,8 @@ export function decode${Pascal}Error(
 
 write(
   `${dir}/src/map-${name}-campaign.ts`,
-  `import { type Campaign, type CampaignStatus, checkWireTypes, type WireType } from "@campaignkit/core";
+  `import type { Campaign, CampaignStatus } from "@campaignkit/core";
+import { checkWireTypes, type WireType } from "@campaignkit/core/internal";
 import type { components } from "./generated/${name}-api.js";
 
 type ${Pascal}Campaign = components["schemas"]["Campaign"];
@@ -423,13 +416,8 @@ export function map${Pascal}Campaign(wire: ${Pascal}Campaign): Campaign {
 
 write(
   `${dir}/src/${name}-responses.ts`,
-  `import {
-  type Campaign,
-  checkedCampaign,
-  expectObject,
-  invalidResponse,
-  type VendorResponses,
-} from "@campaignkit/core";
+  `import type { Campaign, VendorResponses } from "@campaignkit/core";
+import { checkedCampaign, expectObject, invalidResponse } from "@campaignkit/core/internal";
 import type { components } from "./generated/${name}-api.js";
 import { decode${Pascal}Error } from "./${name}-errors.js";
 import { map${Pascal}Campaign } from "./map-${name}-campaign.js";

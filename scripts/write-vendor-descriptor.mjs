@@ -111,7 +111,7 @@ mkdirSync("src/generated", { recursive: true });
 writeFileSync(
   join("src", "generated", `${facts.id}-descriptor.ts`),
   `// Generated from specs/${facts.id}.openapi.yaml and package.json by scripts/write-vendor-descriptor.mjs. Do not edit by hand.\n` +
-    `import type { VendorSpecFacts } from "@campaignkit/core";\n\n` +
+    `import type { VendorSpecFacts } from "@campaignkit/core/internal";\n\n` +
     `export const ${camel}SpecFacts = ${JSON.stringify(descriptor, null, 2)} as const satisfies VendorSpecFacts;\n`,
 );
 

@@ -1,10 +1,9 @@
+import type { CampaignkitError, CampaignkitErrorCode } from "@campaignkit/core";
 import {
-  type CampaignkitError,
-  type CampaignkitErrorCode,
   type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 
 /** Altur's documented error codes and what they mean in campaignkit. */
 export const ALTUR_ERROR_CODES: Record<string, CampaignkitErrorCode> = {

@@ -1,6 +1,6 @@
-import { CampaignkitError } from "@campaignkit/core";
+import { CampaignkitError, CampaignPatchSchema, parseCampaignPatch } from "@campaignkit/core";
 import { type Route, rejectedWith, scriptedFetch } from "@campaignkit/test-support";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createAltur } from "./altur-provider.js";
 
 const BASE = "/api/v1.0";
@@ -287,5 +287,30 @@ describe("createAltur() sets a campaign running as the user means it, from every
       code: "CONFLICT",
       vendorCode: "INVALID_STATUS_TRANSITION",
     });
+  });
+});
+
+describe("createAltur() takes core's parsed patch", () => {
+  it("plans and sends a patch parsed by parseCampaignPatch without parsing it again", async () => {
+    const { provider, calls } = setup([
+      {
+        method: "PATCH",
+        path: `${BASE}/campaigns/7`,
+        respond: ok({ success: true, campaign: campaign("ready", "New") }),
+      },
+    ]);
+    const patch = parseCampaignPatch("altur", { name: "New" });
+    const safeParse = vi.spyOn(CampaignPatchSchema, "safeParse");
+    try {
+      expect(await provider.planUpdate("7", patch)).toHaveLength(1);
+      expect((await provider.updateCampaign("7", patch)).name).toBe("New");
+      expect(safeParse).not.toHaveBeenCalled();
+      // A patch given as a plain object is parsed, once per call.
+      await provider.planUpdate("7", { name: "New" });
+      expect(safeParse).toHaveBeenCalledTimes(1);
+    } finally {
+      safeParse.mockRestore();
+    }
+    expect(calls()).toEqual(["PATCH /api/v1.0/campaigns/7"]);
   });
 });

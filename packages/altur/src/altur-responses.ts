@@ -1,10 +1,5 @@
-import {
-  type Campaign,
-  checkedCampaign,
-  expectObject,
-  invalidResponse,
-  type VendorResponses,
-} from "@campaignkit/core";
+import type { Campaign, VendorResponses } from "@campaignkit/core";
+import { checkedCampaign, expectObject, invalidResponse } from "@campaignkit/core/internal";
 import { decodeAlturError } from "./altur-errors.js";
 import type { components } from "./generated/altur-api.js";
 import { mapAlturCampaign } from "./map-altur-campaign.js";

@@ -3,9 +3,9 @@ import {
   type CampaignPatch,
   rangesByWeekday,
   type TypedStep,
-  vendorFieldsIn,
   WEEKDAYS,
 } from "@campaignkit/core";
+import { vendorFieldsIn } from "@campaignkit/core/internal";
 import type { AlturPaths } from "./altur-client.js";
 import type { components } from "./generated/altur-api.js";
 import type { AlturPatchExtension } from "./generated/altur-extension.js";

@@ -2,15 +2,17 @@ import {
   type Campaign,
   type CampaignStatus,
   callingHoursFrom,
-  checkWireTypes,
-  isIanaTimeZone,
   type TimeRange,
-  toTimeOfDay,
   WEEKDAYS,
   type Weekday,
+} from "@campaignkit/core";
+import {
+  checkWireTypes,
+  isIanaTimeZone,
+  toTimeOfDay,
   type WireType,
   wireId,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 import type { components } from "./generated/altur-api.js";
 
 /** A detail (get, PATCH, actions) or a list item, which carries more fields. */

@@ -1,10 +1,9 @@
+import type { CampaignkitError, CampaignkitErrorCode } from "@campaignkit/core";
 import {
-  type CampaignkitError,
-  type CampaignkitErrorCode,
   type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 
 const AUTH = { 401: "AUTH", 403: "AUTH" } as const;
 

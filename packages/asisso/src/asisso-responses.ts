@@ -1,10 +1,5 @@
-import {
-  type Campaign,
-  checkedCampaign,
-  expectObject,
-  invalidResponse,
-  type VendorResponses,
-} from "@campaignkit/core";
+import type { Campaign, VendorResponses } from "@campaignkit/core";
+import { checkedCampaign, expectObject, invalidResponse } from "@campaignkit/core/internal";
 import { decodeAsissoError } from "./asisso-errors.js";
 import type { components } from "./generated/asisso-api.js";
 import { mapAsissoCampaign } from "./map-asisso-campaign.js";

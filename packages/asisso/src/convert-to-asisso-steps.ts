@@ -3,9 +3,9 @@ import {
   type CampaignPatch,
   rangesByWeekday,
   type TypedStep,
-  vendorFieldsIn,
   WEEKDAYS,
 } from "@campaignkit/core";
+import { vendorFieldsIn } from "@campaignkit/core/internal";
 import type { AsissoPaths } from "./asisso-client.js";
 import type { components } from "./generated/asisso-api.js";
 import type { AsissoPatchExtension } from "./generated/asisso-extension.js";

@@ -2,17 +2,19 @@ import {
   type Campaign,
   type CampaignStatus,
   callingHoursFrom,
-  checkWireTypes,
-  isIanaTimeZone,
   type Redial,
   type Stats,
   type StatusReason,
   type TimeRange,
-  toTimeOfDay,
   WEEKDAYS,
   type Weekday,
-  type WireType,
 } from "@campaignkit/core";
+import {
+  checkWireTypes,
+  isIanaTimeZone,
+  toTimeOfDay,
+  type WireType,
+} from "@campaignkit/core/internal";
 import type { components } from "./generated/asisso-api.js";
 
 type AsissoCampaign = components["schemas"]["Campaign"];

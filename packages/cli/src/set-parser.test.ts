@@ -1,4 +1,10 @@
-import { CampaignkitError } from "@campaignkit/core";
+import {
+  CampaignkitError,
+  PATCH_FIELD_METADATA,
+  PATCH_FIELDS,
+  type PatchValueKind,
+  parseCampaignPatch,
+} from "@campaignkit/core";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./exit-codes.js";
 import {
@@ -6,6 +12,7 @@ import {
   parseFieldValue,
   patchFromAssignments,
   patchInputFromAssignments,
+  setPath,
 } from "./set-parser.js";
 
 function errorOf(run: () => unknown): unknown {
@@ -119,5 +126,39 @@ describe("--set parsing", () => {
     expect(patchInputFromAssignments("altur", ["redial.maxRetries=2.5x"])).toEqual({
       redial: { maxRetries: "2.5x" },
     });
+  });
+});
+
+describe("parseFieldValue reads each field by core's PATCH_FIELD_METADATA", () => {
+  /** `--set` text of each kind, and the value it must become. */
+  const TEXT: Record<PatchValueKind, [string, unknown]> = {
+    text: ["Spring push", "Spring push"],
+    integer: [" 3 ", 3],
+    boolean: ["TRUE", true],
+    "calls-per-minute": ["max", "max"],
+    "calling-hours": ["09:00-17:00", { daily: { start: "09:00", end: "17:00" } }],
+    date: ["2026-12-03", "2026-12-03"],
+    "time-zone": ["Europe/Lisbon", "Europe/Lisbon"],
+    status: ["paused", "paused"],
+  };
+
+  it.each([...PATCH_FIELDS])(
+    "%s: its kind's text becomes a value parseCampaignPatch accepts",
+    (field) => {
+      const [text, expected] = TEXT[PATCH_FIELD_METADATA[field].kind];
+      const value = parseFieldValue("acme", field, text);
+      expect(value).toEqual(expected);
+      const input: Record<string, unknown> = {};
+      setPath(input, field, value);
+      expect(() => parseCampaignPatch("acme", input)).not.toThrow();
+    },
+  );
+
+  it("keeps text that is not of the field's kind as text, and any other field's value as text", () => {
+    expect(parseFieldValue("acme", "redial.maxRetries", "two")).toBe("two");
+    expect(parseFieldValue("acme", "redial.onBusy", "yes")).toBe("yes");
+    expect(parseFieldValue("acme", "pacing.callsPerMinute", "20")).toBe(20);
+    expect(parseFieldValue("acme", "name", "42")).toBe("42");
+    expect(parseFieldValue("acme", "vendor.velip.max_answered", "100")).toBe("100");
   });
 });

@@ -1,7 +1,9 @@
 import {
   type CallingHours,
   type CampaignPatch,
+  type PatchField,
   parseCampaignPatch,
+  patchFieldMetadata,
   type TimeRange,
   validationError,
   WEEKDAYS,
@@ -10,16 +12,8 @@ import {
 import { UsageError } from "./exit-codes.js";
 import { vendorFieldOf, vendorFieldPath, vendorFieldValue } from "./vendor-field.js";
 
-/** Patch fields whose values are whole numbers. */
-const NUMBER_FIELDS = new Set([
-  "pacing.maxConcurrentCalls",
-  "pacing.maxConcurrentTransfers",
-  "redial.maxRetries",
-  "redial.delaySeconds",
-]);
-const BOOLEAN_FIELDS = new Set(["redial.onBusy", "redial.onNoAnswer", "redial.onVoicemail"]);
-const CALLING_HOURS = "schedule.callingHours";
-const CALLS_PER_MINUTE = "pacing.callsPerMinute";
+/** The field errors of calling-hours text name (core's metadata: the one `calling-hours` field). */
+const CALLING_HOURS = "schedule.callingHours" satisfies PatchField;
 
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);
@@ -110,25 +104,31 @@ export function parseCallingHours(vendor: string, text: string): CallingHours {
 }
 
 /**
- * The value of one field from text, with the syntax of `--set` and of CSV cells: numbers for
- * numeric fields, `true`/`false` for booleans, `max` or a number for `pacing.callsPerMinute`,
- * calling hours as in `parseCallingHours`, text otherwise. Text that is not of the field's
- * type stays text, so `parseCampaignPatch` names the field and its rule.
+ * The value of one field from text, with the syntax of `--set` and of CSV cells, by the field's
+ * kind in core's `PATCH_FIELD_METADATA`: numbers for `integer` fields, `true`/`false` for
+ * `boolean`, `max` or a number for `calls-per-minute`, calling hours as in `parseCallingHours`,
+ * text otherwise. Text that is not of the field's kind stays text, so `parseCampaignPatch`
+ * names the field and its rule.
  */
 export function parseFieldValue(vendor: string, field: string, text: string): unknown {
-  if (field === CALLING_HOURS) return parseCallingHours(vendor, text);
-  if (NUMBER_FIELDS.has(field) || field === CALLS_PER_MINUTE) {
-    const trimmed = text.trim();
-    if (field === CALLS_PER_MINUTE && trimmed === "max") return "max";
-    return NUMBER.test(trimmed) ? Number(trimmed) : text;
+  const trimmed = text.trim();
+  switch (patchFieldMetadata(field)?.kind) {
+    case "calling-hours":
+      return parseCallingHours(vendor, text);
+    case "calls-per-minute":
+      if (trimmed === "max") return "max";
+      return NUMBER.test(trimmed) ? Number(trimmed) : text;
+    case "integer":
+      return NUMBER.test(trimmed) ? Number(trimmed) : text;
+    case "boolean": {
+      const lower = trimmed.toLowerCase();
+      if (lower === "true") return true;
+      if (lower === "false") return false;
+      return text;
+    }
+    default:
+      return text;
   }
-  if (BOOLEAN_FIELDS.has(field)) {
-    const lower = text.trim().toLowerCase();
-    if (lower === "true") return true;
-    if (lower === "false") return false;
-    return text;
-  }
-  return text;
 }
 
 /** Sets `value` at a dotted path of a plain object, creating the groups on the way. */

@@ -1,10 +1,9 @@
+import type { VendorClientSettings, VendorDescriptor } from "@campaignkit/core";
 import {
   createVendorClient,
-  type VendorClientSettings,
-  type VendorDescriptor,
   vendorDescriptor,
   type WithoutBodyField,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 import type { Client } from "openapi-fetch";
 import { convosoCredentialRefusal } from "./convoso-errors.js";
 import type { paths } from "./generated/convoso-api.js";

@@ -1,10 +1,9 @@
+import type { CampaignkitError, CampaignkitErrorCode } from "@campaignkit/core";
 import {
-  type CampaignkitError,
-  type CampaignkitErrorCode,
   type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 
 /** Convoso's numeric error codes, per operation (codes differ per endpoint across its APIs). */
 export const CONVOSO_ERROR_CODES: Record<string, Record<string, CampaignkitErrorCode>> = {

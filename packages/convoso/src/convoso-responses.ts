@@ -1,11 +1,5 @@
-import {
-  type Campaign,
-  checkedCampaign,
-  expectObject,
-  invalidResponse,
-  type VendorResponses,
-  wireId,
-} from "@campaignkit/core";
+import type { Campaign, VendorResponses } from "@campaignkit/core";
+import { checkedCampaign, expectObject, invalidResponse, wireId } from "@campaignkit/core/internal";
 import { decodeConvosoError } from "./convoso-errors.js";
 import type { components } from "./generated/convoso-api.js";
 import { mapConvosoCampaign } from "./map-convoso-campaign.js";

@@ -1,9 +1,5 @@
-import {
-  type Campaign,
-  type CampaignStatus,
-  checkWireTypes,
-  type WireType,
-} from "@campaignkit/core";
+import type { Campaign, CampaignStatus } from "@campaignkit/core";
+import { checkWireTypes, type WireType } from "@campaignkit/core/internal";
 import type { components } from "./generated/convoso-api.js";
 
 type ConvosoCampaign = components["schemas"]["Campaign"];

@@ -1,3 +1,11 @@
+/**
+ * `@campaignkit/core`: the normalized campaign model and its schemas, `CampaignkitError`, the
+ * provider contract and capabilities, the settings every client takes, and `defineVendor` with
+ * the types a vendor definition's users see. What vendor packages are built with is in
+ * `@campaignkit/core/internal` (no semver promise).
+ *
+ * @module index
+ */
 export {
   AuthenticationError,
   CAMPAIGNKIT_ERROR_CODES,
@@ -14,20 +22,14 @@ export {
   RequestTimeoutError,
   validationError,
 } from "./errors.js";
-export { type BaseURLRules, normalizeBaseURL } from "./http/base-url.js";
-export {
-  createVendorClient,
-  type FetchFunction,
-  type VendorClientSettings,
-  type VendorDescriptor,
+export type {
+  FetchFunction,
+  VendorClientSettings,
+  VendorDescriptor,
 } from "./http/create-vendor-client.js";
-export { type CredentialPlacement, FORM_URLENCODED, withCredential } from "./http/credential.js";
 export {
   type CredentialRefusal,
-  type CredentialRefusalRule,
-  refusedOn401,
   resetCredentialGuard,
-  type VendorAnswer,
 } from "./http/credential-guard.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./http/guarded-response.js";
 export {
@@ -36,21 +38,13 @@ export {
   LOG_LEVELS,
   type Logger,
   type LogLevel,
-  logLevelFromEnv,
   newRequestId,
   type RequestEvent,
   type ResponseEvent,
 } from "./http/observability.js";
-export { limiterFor, type RateLimit, RateLimiter } from "./http/rate-limiter.js";
+export type { RateLimit } from "./http/rate-limiter.js";
 export { REDACTED, redactSecrets } from "./http/redact-secrets.js";
-export {
-  backoffMs,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-  type RequestPolicy,
-  retryAfterMs,
-} from "./http/resilient-fetch.js";
-export type { WithoutBodyField } from "./http/without-body-field.js";
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http/resilient-fetch.js";
 export { callingHoursFrom, rangesByWeekday, sameWindowEveryDay } from "./model/calling-hours.js";
 export {
   CAMPAIGN_STATUSES,
@@ -73,12 +67,16 @@ export {
   CampaignPatchSchema,
   type FieldProblem,
   fieldsOf,
+  PATCH_FIELD_METADATA,
   PATCH_FIELDS,
+  PATCH_STATUSES,
   type PatchField,
+  type PatchFieldMetadata,
+  type PatchValueKind,
   parseCampaignPatch,
+  patchFieldMetadata,
   patchValue,
 } from "./model/campaign-patch.js";
-export { isCalendarDate, isIanaTimeZone, toTimeOfDay } from "./model/formats.js";
 export {
   type CallingHoursSupport,
   checkOperationSupported,
@@ -94,34 +92,14 @@ export {
   defineVendor,
   type RegisteredSteps,
   type RegisteredVendor,
-  type VendorDecoderFacts,
   type VendorDefinition,
   type VendorDefinitionInit,
   type VendorPatch,
   type VendorProvider,
   type VendorReaders,
-  type VendorSpecFacts,
   type VendorSteps,
-  vendorDescriptor,
 } from "./provider/define-vendor.js";
 export { describeBounds, describeSupport } from "./provider/describe-support.js";
-export {
-  codeForHttpStatus,
-  type VendorErrorFacts,
-  vendorError,
-} from "./provider/http-status-error.js";
-export {
-  checkCampaignId,
-  checkedCampaign,
-  checkWireTypes,
-  expectObject,
-  invalidResponse,
-  markApplied,
-  runSteps,
-  type WireType,
-  wireId,
-} from "./provider/operation-helpers.js";
-export { planSteps } from "./provider/plan.js";
 export type {
   CallOptions,
   CampaignProvider,
@@ -129,27 +107,12 @@ export type {
   PlannedRequest,
   ProviderSettings,
 } from "./provider/provider.js";
-export { type ProviderKit, type ProviderKitOptions, providerKit } from "./provider/provider-kit.js";
-export {
-  type AnyVendorClient,
-  type ErrorDecoder,
-  type RequestStep,
-  sendStep,
-  type VendorResponses,
-} from "./provider/request-step.js";
-export { checkRules, type RuleProblem, type SchemaRules } from "./provider/schema-rules.js";
+export type { ErrorDecoder, RequestStep, VendorResponses } from "./provider/request-step.js";
+export type { SchemaRules } from "./provider/schema-rules.js";
 export type { TypedStep } from "./provider/typed-step.js";
-export {
-  type VendorExtensionField,
-  type VendorExtensionSpec,
-  vendorFieldsIn,
-  vendorFieldsOf,
-} from "./provider/vendor-extension.js";
-export {
-  parseVendorSettings,
-  requiredSetting,
-  settingRule,
-  type VendorSettingSpec,
-  type VendorSettingsSchema,
-  type VendorSettingValues,
+export type { VendorExtensionField, VendorExtensionSpec } from "./provider/vendor-extension.js";
+export type {
+  VendorSettingSpec,
+  VendorSettingsSchema,
+  VendorSettingValues,
 } from "./provider/vendor-settings.js";

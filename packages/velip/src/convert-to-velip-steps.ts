@@ -3,8 +3,8 @@ import {
   sameWindowEveryDay,
   type TypedStep,
   validationError,
-  vendorFieldsIn,
 } from "@campaignkit/core";
+import { vendorFieldsIn } from "@campaignkit/core/internal";
 import type { components } from "./generated/velip-api.js";
 import type { VelipPatchExtension } from "./generated/velip-extension.js";
 import type { VelipPaths } from "./velip-client.js";

@@ -1,13 +1,10 @@
+import type { Campaign, CampaignStatus, Pacing, Stats } from "@campaignkit/core";
 import {
-  type Campaign,
-  type CampaignStatus,
   checkWireTypes,
   isCalendarDate,
-  type Pacing,
-  type Stats,
   toTimeOfDay,
   type WireType,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 import type { components } from "./generated/velip-api.js";
 
 type VelipCampaign = components["schemas"]["Campaign"];

@@ -1,9 +1,5 @@
-import {
-  createVendorClient,
-  type VendorClientSettings,
-  type VendorDescriptor,
-  vendorDescriptor,
-} from "@campaignkit/core";
+import type { VendorClientSettings, VendorDescriptor } from "@campaignkit/core";
+import { createVendorClient, vendorDescriptor } from "@campaignkit/core/internal";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/velip-api.js";
 import { velipSpecFacts } from "./generated/velip-descriptor.js";

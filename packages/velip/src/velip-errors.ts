@@ -1,11 +1,9 @@
+import type { CampaignkitError, CampaignkitErrorCode, CredentialRefusal } from "@campaignkit/core";
 import {
-  type CampaignkitError,
-  type CampaignkitErrorCode,
-  type CredentialRefusal,
   type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 
 const AUTH_CODES: Record<string, CampaignkitErrorCode> = {
   /** Locked after 20 failed authentications in 10 minutes. */

@@ -1,10 +1,5 @@
-import {
-  type Campaign,
-  checkedCampaign,
-  expectObject,
-  invalidResponse,
-  type VendorResponses,
-} from "@campaignkit/core";
+import type { Campaign, VendorResponses } from "@campaignkit/core";
+import { checkedCampaign, expectObject, invalidResponse } from "@campaignkit/core/internal";
 import type { components } from "./generated/velip-api.js";
 import { mapVelipCampaign } from "./map-velip-campaign.js";
 import { decodeVelipError, isVelipNoChange } from "./velip-errors.js";

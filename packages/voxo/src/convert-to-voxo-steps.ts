@@ -3,8 +3,8 @@ import {
   sameWindowEveryDay,
   type TypedStep,
   validationError,
-  vendorFieldsIn,
 } from "@campaignkit/core";
+import { vendorFieldsIn } from "@campaignkit/core/internal";
 import type { components } from "./generated/voxo-api.js";
 import type { VoxoPatchExtension } from "./generated/voxo-extension.js";
 import type { VoxoPaths } from "./voxo-client.js";

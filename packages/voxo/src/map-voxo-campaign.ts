@@ -1,12 +1,11 @@
+import type { Campaign, CampaignStatus } from "@campaignkit/core";
 import {
-  type Campaign,
-  type CampaignStatus,
   checkWireTypes,
   isCalendarDate,
   isIanaTimeZone,
   toTimeOfDay,
   type WireType,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 import type { components } from "./generated/voxo-api.js";
 
 type VoxoCampaign = components["schemas"]["Campaign"];

@@ -1,10 +1,9 @@
+import type { CampaignkitError, CampaignkitErrorCode } from "@campaignkit/core";
 import {
-  type CampaignkitError,
-  type CampaignkitErrorCode,
   type CredentialRefusalRule,
   codeForHttpStatus,
   vendorError,
-} from "@campaignkit/core";
+} from "@campaignkit/core/internal";
 
 /**
  * VOXO's documented error codes: none. Its docs give no error status, no error body and no

@@ -1,10 +1,10 @@
 import {
   defineVendor,
   type ProviderSettings,
-  requiredSetting,
   type VendorPatch,
   type VendorProvider,
 } from "@campaignkit/core";
+import { requiredSetting } from "@campaignkit/core/internal";
 import {
   toVoxoUpdateSteps,
   voxoGetStep,

@@ -1,10 +1,5 @@
-import {
-  type Campaign,
-  checkedCampaign,
-  expectObject,
-  invalidResponse,
-  type VendorResponses,
-} from "@campaignkit/core";
+import type { Campaign, VendorResponses } from "@campaignkit/core";
+import { checkedCampaign, expectObject, invalidResponse } from "@campaignkit/core/internal";
 import { mapVoxoCampaign, type VoxoCampaignWire } from "./map-voxo-campaign.js";
 import { decodeVoxoError } from "./voxo-errors.js";
 

@@ -1,5 +1,5 @@
 // Generated from specs/asisso.openapi.yaml and package.json by scripts/write-vendor-descriptor.mjs. Do not edit by hand.
-import type { VendorSpecFacts } from "@campaignkit/core";
+import type { VendorSpecFacts } from "@campaignkit/core/internal";
 
 export const asissoSpecFacts = {
   "vendor": "asisso",

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CampaignkitError } from "../errors.js";
-import { fieldsOf, parseCampaignPatch } from "./campaign-patch.js";
+import { CampaignPatchSchema, fieldsOf, parseCampaignPatch } from "./campaign-patch.js";
 
 function problemOf(input: unknown) {
   try {
@@ -93,5 +93,49 @@ describe("parseCampaignPatch", () => {
   it("refuses what is not an object", () => {
     expect(problemOf("pause").code).toBe("VALIDATION");
     expect(problemOf(null).code).toBe("VALIDATION");
+  });
+});
+
+describe("parseCampaignPatch parses a patch once", () => {
+  const input = () => ({
+    name: "Q3",
+    schedule: {
+      timezone: "Europe/Lisbon",
+      callingHours: { daily: { start: "09:00", end: "17:00" } },
+    },
+    vendor: { velip: { max_answered: 100 } },
+  });
+
+  it("returns a frozen patch and leaves the caller's objects as they were", () => {
+    const given = input();
+    const patch = parseCampaignPatch("acme", given);
+    expect(Object.isFrozen(patch)).toBe(true);
+    expect(Object.isFrozen(patch.schedule?.callingHours)).toBe(true);
+    expect(() => {
+      (patch as { status?: string }).status = "finished";
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(given)).toBe(false);
+    expect(Object.isFrozen(given.schedule)).toBe(false);
+    expect(Object.isFrozen(given.vendor.velip)).toBe(false);
+  });
+
+  it("returns its own result unchanged without parsing it again", () => {
+    const patch = parseCampaignPatch("acme", input());
+    const safeParse = vi.spyOn(CampaignPatchSchema, "safeParse");
+    try {
+      expect(parseCampaignPatch("acme", patch)).toBe(patch);
+      expect(safeParse).not.toHaveBeenCalled();
+      // A copy is not one of its results: it is parsed.
+      expect(parseCampaignPatch("acme", { ...patch })).not.toBe(patch);
+      expect(safeParse).toHaveBeenCalledTimes(1);
+    } finally {
+      safeParse.mockRestore();
+    }
+  });
+
+  it("parses its result again when a vendor entry (the caller's object) was changed since", () => {
+    const patch = parseCampaignPatch("acme", input());
+    (patch.vendor as Record<string, unknown>).velip = 5;
+    expect(problemOf(patch)).toMatchObject({ field: "vendor" });
   });
 });

@@ -9,11 +9,14 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isVendorEntries = (value: unknown): boolean =>
   isObject(value) && Object.values(value).every(isObject);
 
+/** The statuses a patch may set (`status`): a campaign is started or paused, nothing else. */
+export const PATCH_STATUSES = ["active", "paused"] as const;
+
 /** The writable subset of a campaign. Unknown keys, impossible times and non-IANA zones are errors. */
 export const CampaignPatchSchema = z
   .strictObject({
     name: z.optional(z.string().check(z.minLength(1, "must not be empty"))),
-    status: z.optional(z.enum(["active", "paused"])),
+    status: z.optional(z.enum(PATCH_STATUSES)),
     schedule: z.optional(ScheduleSchema),
     pacing: z.optional(PacingSchema),
     redial: z.optional(RedialSchema),
@@ -52,6 +55,54 @@ export const PATCH_FIELDS = [
 ] as const;
 /** A dotted path of a patch leaf, one of `PATCH_FIELDS`. */
 export type PatchField = (typeof PATCH_FIELDS)[number];
+
+/**
+ * What kind of value a patch field takes, as `CampaignPatchSchema` checks it (a test holds the
+ * two together): `text` a non-empty string, `integer` a whole number from `minimum`, `boolean`,
+ * `calls-per-minute` a whole number from `minimum` or `"max"`, `calling-hours` a
+ * `CallingHours`, `date` a calendar date `YYYY-MM-DD`, `time-zone` an IANA name, `status` one
+ * of `values`.
+ */
+export type PatchFieldMetadata =
+  | { readonly kind: "text" }
+  | { readonly kind: "integer"; readonly minimum: number }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "calls-per-minute"; readonly minimum: number }
+  | { readonly kind: "calling-hours" }
+  | { readonly kind: "date" }
+  | { readonly kind: "time-zone" }
+  | { readonly kind: "status"; readonly values: typeof PATCH_STATUSES };
+
+/** One of the kinds of `PatchFieldMetadata`. */
+export type PatchValueKind = PatchFieldMetadata["kind"];
+
+/**
+ * The value kind of every `PATCH_FIELDS` entry, in the same order: what a text front end (the
+ * CLI's `--set` and CSV cells) reads a value as before `parseCampaignPatch` checks it.
+ */
+export const PATCH_FIELD_METADATA: { readonly [F in PatchField]: PatchFieldMetadata } = {
+  name: { kind: "text" },
+  status: { kind: "status", values: PATCH_STATUSES },
+  "schedule.timezone": { kind: "time-zone" },
+  "schedule.startDate": { kind: "date" },
+  "schedule.endDate": { kind: "date" },
+  "schedule.callingHours": { kind: "calling-hours" },
+  "pacing.callsPerMinute": { kind: "calls-per-minute", minimum: 1 },
+  "pacing.maxConcurrentCalls": { kind: "integer", minimum: 1 },
+  "pacing.maxConcurrentTransfers": { kind: "integer", minimum: 1 },
+  "redial.maxRetries": { kind: "integer", minimum: 0 },
+  "redial.delaySeconds": { kind: "integer", minimum: 0 },
+  "redial.onBusy": { kind: "boolean" },
+  "redial.onNoAnswer": { kind: "boolean" },
+  "redial.onVoicemail": { kind: "boolean" },
+};
+
+/** The metadata of `field` when it is one of `PATCH_FIELDS`, else `undefined`. */
+export function patchFieldMetadata(field: string): PatchFieldMetadata | undefined {
+  return Object.hasOwn(PATCH_FIELD_METADATA, field)
+    ? PATCH_FIELD_METADATA[field as PatchField]
+    : undefined;
+}
 
 /** The value of `field` in `patch`, or undefined. */
 export function patchValue(patch: CampaignPatch, field: PatchField): unknown {
@@ -106,13 +157,38 @@ function describeIssue(issue: z.core.$ZodIssue): FieldProblem[] {
   }
 }
 
+/** The patches `parseCampaignPatch` returned: frozen, so they still hold what was checked. */
+const parsedPatches = new WeakSet<object>();
+
+/** Freezes what zod built (every group, window and array); `vendor` entries stay the caller's. */
+function frozen<T>(value: T, skip?: string): T {
+  if (typeof value === "object" && value !== null) {
+    for (const [key, inner] of Object.entries(value)) if (key !== skip) frozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * Parses an untrusted patch. Throws a `VALIDATION` error that names every bad field and its
  * rule (the first one in `field`), before anything is sent.
+ *
+ * The patch it returns is frozen (its `vendor` entries are the caller's own objects, left as
+ * they are) and remembered, so a patch is parsed once per call: given one of its own results
+ * back, as a provider is when the CLI has parsed the patch first, it returns it unchanged after
+ * checking only that the `vendor` entries are still one object per vendor.
  */
 export function parseCampaignPatch(vendor: string, input: unknown): CampaignPatch {
+  if (isObject(input) && parsedPatches.has(input)) {
+    const entries = (input as CampaignPatch).vendor;
+    if (entries === undefined || isVendorEntries(entries)) return input as CampaignPatch;
+  }
   const result = CampaignPatchSchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const patch = frozen(result.data, "vendor");
+    parsedPatches.add(patch);
+    return patch;
+  }
   const problems = result.error.issues.flatMap(describeIssue);
   const [first] = problems;
   throw new CampaignkitError({
