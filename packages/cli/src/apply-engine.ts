@@ -15,6 +15,7 @@ import {
   type JournalRecord,
   JournalWriteError,
   type Outcome,
+  type OutcomeRecord,
   type ResumeState,
 } from "./journal.js";
 import type { VendorId } from "./vendor-loader.js";
@@ -257,6 +258,13 @@ export async function applyChanges(
     // One request id for the line's calls (read and write): its journal records carry it.
     const requestId = newRequestId();
     const call = { signal: options.signal, requestId };
+    /** The line's outcome record, with what every record of the line carries. */
+    const recordOutcome = (
+      outcome: Omit<
+        OutcomeRecord,
+        "type" | "line" | "vendor" | "account" | "id" | "requestId" | "at"
+      >,
+    ) => record({ type: "outcome", line, vendor, ...named, id, requestId, ...outcome, at: now() });
     const interrupted = options.resume.interrupted.has(line);
     let toSend = change;
     try {
@@ -269,17 +277,7 @@ export async function applyChanges(
           const message = interrupted
             ? "applied before the interruption (the campaign already shows the change)"
             : "the campaign already shows the change";
-          await record({
-            type: "outcome",
-            line,
-            vendor,
-            ...named,
-            id,
-            outcome: "unchanged",
-            message,
-            requestId,
-            at: now(),
-          });
+          await recordOutcome({ outcome: "unchanged", message });
           return finish({ outcome: "unchanged", message });
         }
       }
@@ -294,16 +292,7 @@ export async function applyChanges(
         await provider.updateCampaign(id, toSend.patch, call);
       }
       try {
-        await record({
-          type: "outcome",
-          line,
-          vendor,
-          ...named,
-          id,
-          outcome: "applied",
-          requestId,
-          at: now(),
-        });
+        await recordOutcome({ outcome: "applied" });
       } catch {
         return finish({
           outcome: "applied",
@@ -326,18 +315,7 @@ export async function applyChanges(
         // The vendor took the write: applied, not rejected, however its answer looked.
         const message = `applied; the vendor's answer could not be read (${(error as Error).message})`;
         try {
-          await record({
-            type: "outcome",
-            line,
-            vendor,
-            ...named,
-            id,
-            outcome: "applied",
-            message,
-            requestId,
-            ...vendorRequestIdOf(error),
-            at: now(),
-          });
+          await recordOutcome({ outcome: "applied", message, ...vendorRequestIdOf(error) });
         } catch {
           return finish({
             outcome: "applied",
@@ -358,18 +336,7 @@ export async function applyChanges(
       }
       const failure = messageOf(error);
       try {
-        await record({
-          type: "outcome",
-          line,
-          vendor,
-          ...named,
-          id,
-          outcome: "rejected",
-          ...failure,
-          requestId,
-          ...vendorRequestIdOf(error),
-          at: now(),
-        });
+        await recordOutcome({ outcome: "rejected", ...failure, ...vendorRequestIdOf(error) });
       } catch {
         // Known, but not journaled: a --resume tries the line again.
         return finish({
