@@ -149,6 +149,18 @@ async function settingsOf(args: readonly string[], context: CliContext): Promise
   const rates = parseRates(values.rate ?? []);
   const flagged = formatFlag(values.format);
   const configFile = configFileFrom(values.config, context.env, context.cwd);
+  /** The settings that do not depend on where the changes come from. */
+  const common = (journal: string) => ({
+    dryRun: Boolean(values["dry-run"]),
+    json: Boolean(values.json),
+    resume: Boolean(values.resume),
+    read: !values["no-read"],
+    concurrency,
+    rates,
+    journal,
+    journalPath: resolve(context.cwd, journal),
+    configFile,
+  });
   if (file === "-") {
     const spooled = await spoolStdin(context);
     const format = flagged ?? sniffFormat(startOf(spooled.path)) ?? "jsonl";
@@ -156,19 +168,11 @@ async function settingsOf(args: readonly string[], context: CliContext): Promise
     // --resume finds it.
     const journal = values.journal ?? `campaignkit-stdin-${spooled.sha256.slice(0, 12)}.journal`;
     return {
+      ...common(journal),
       file: "-",
       path: spooled.path,
       format,
       size: statSync(spooled.path).size,
-      dryRun: Boolean(values["dry-run"]),
-      json: Boolean(values.json),
-      resume: Boolean(values.resume),
-      read: !values["no-read"],
-      concurrency,
-      rates,
-      journal,
-      journalPath: resolve(context.cwd, journal),
-      configFile,
       stdin: true,
     };
   }
@@ -184,23 +188,7 @@ async function settingsOf(args: readonly string[], context: CliContext): Promise
       `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
     );
   }
-  const journal = values.journal ?? `${file}.journal`;
-  return {
-    file,
-    path,
-    format,
-    size,
-    dryRun: Boolean(values["dry-run"]),
-    json: Boolean(values.json),
-    resume: Boolean(values.resume),
-    read: !values["no-read"],
-    concurrency,
-    rates,
-    journal,
-    journalPath: resolve(context.cwd, journal),
-    configFile,
-    stdin: false,
-  };
+  return { ...common(values.journal ?? `${file}.journal`), file, path, format, size, stdin: false };
 }
 
 /** `campaignkit apply <changes.jsonl|changes.csv>`. */
