@@ -22,48 +22,43 @@ export interface ErrorFacts {
   vendor?: string;
 }
 
-/** A wrong command line: exit 2. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
+/** A CLI error that carries its `ErrorFacts` (the base of the errors below). */
+abstract class FactualError extends Error {
   readonly hint: string | undefined;
   readonly field: string | undefined;
   readonly vendor: string | undefined;
-  constructor(message: string, facts: ErrorFacts = {}) {
+  constructor(message: string, facts: ErrorFacts) {
     super(message);
     this.hint = facts.hint;
     this.field = facts.field;
     this.vendor = facts.vendor;
+  }
+}
+
+/** A wrong command line: exit 2. */
+export class UsageError extends FactualError {
+  override readonly name = "UsageError";
+  constructor(message: string, facts: ErrorFacts = {}) {
+    super(message, facts);
   }
 }
 
 /** Missing or unreadable credentials or configuration: exit 3. */
-export class ConfigError extends Error {
+export class ConfigError extends FactualError {
   override readonly name = "ConfigError";
-  readonly hint: string | undefined;
-  readonly field: string | undefined;
-  readonly vendor: string | undefined;
   constructor(message: string, facts: ErrorFacts = {}) {
-    super(message);
-    this.hint = facts.hint;
-    this.field = facts.field;
-    this.vendor = facts.vendor;
+    super(message, facts);
   }
 }
 
 /** A failure of the CLI's own (a journal write, an input that changed): exit 1, with its code. */
-export class CliFailure extends Error {
+export class CliFailure extends FactualError {
   override readonly name = "CliFailure";
-  readonly hint: string | undefined;
-  readonly field: string | undefined;
-  readonly vendor: string | undefined;
   constructor(
     readonly code: string,
     message: string,
     facts: ErrorFacts = {},
   ) {
-    super(message);
-    this.hint = facts.hint;
-    this.field = facts.field;
-    this.vendor = facts.vendor;
+    super(message, facts);
   }
 }
