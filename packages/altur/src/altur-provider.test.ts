@@ -314,3 +314,91 @@ describe("createAltur() takes core's parsed patch", () => {
     expect(calls()).toEqual(["PATCH /api/v1.0/campaigns/7"]);
   });
 });
+
+describe("createAltur().listCampaigns, read element by element", () => {
+  /** An answer whose body the test writes piece by piece, and whose end it decides. */
+  function streamedAnswer() {
+    const encoder = new TextEncoder();
+    let control!: ReadableStreamDefaultController<Uint8Array>;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => {
+        control = c;
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const response = new Response(body, { headers: { "content-type": "application/json" } });
+    return {
+      fetch: async () => response,
+      write: (text: string) => control.enqueue(encoder.encode(text)),
+      end: () => control.close(),
+      cancelled: () => cancelled,
+    };
+  }
+  const item = (id: number) => JSON.stringify({ id, name: `c${id}`, status: "active" });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it("yields each campaign as soon as its element has arrived, before the answer ends", async () => {
+    const answer = streamedAnswer();
+    const provider = createAltur({ apiKey: "altur-key", fetch: answer.fetch, maxRetries: 0 });
+    const iterator = provider.listCampaigns()[Symbol.asyncIterator]();
+    answer.write(`{"total_count":2,"campaigns":[${item(1)},`);
+    const first = await iterator.next();
+    expect(first.value).toMatchObject({ id: "1", name: "c1" });
+    answer.write(`${item(2)}],"pagination":{"has_next":false}}`);
+    answer.end();
+    expect((await iterator.next()).value).toMatchObject({ id: "2" });
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it("stops reading the answer when the loop is left early", async () => {
+    const answer = streamedAnswer();
+    const provider = createAltur({ apiKey: "altur-key", fetch: answer.fetch, maxRetries: 0 });
+    answer.write(`{"campaigns":[${item(1)},${item(2)},`);
+    const seen: string[] = [];
+    for await (const campaign of provider.listCampaigns()) {
+      seen.push(campaign.id);
+      break;
+    }
+    await settle();
+    expect(seen).toEqual(["1"]);
+    expect(answer.cancelled()).toBe(true);
+  });
+
+  it("fails on a malformed element after the campaigns before it, and reads no further", async () => {
+    const answer = streamedAnswer();
+    const provider = createAltur({ apiKey: "altur-key", fetch: answer.fetch, maxRetries: 0 });
+    answer.write(`{"campaigns":[${item(1)},{"id":}]}`);
+    answer.end();
+    const seen: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const c of provider.listCampaigns()) seen.push(c.id);
+      })(),
+    );
+    expect(seen).toEqual(["1"]);
+    expect(error.code).toBe("INVALID_RESPONSE");
+  });
+
+  it("refuses an answer that holds its campaigns twice, as JSON.parse would keep the second", async () => {
+    const { provider } = setup([
+      {
+        method: "GET",
+        path: `${BASE}/campaigns`,
+        respond: () =>
+          new Response(`{"campaigns":[${item(1)}],"campaigns":[${item(2)}]}`, {
+            headers: { "content-type": "application/json" },
+          }),
+      },
+    ]);
+    const error = await rejection(
+      (async () => {
+        for await (const _ of provider.listCampaigns());
+      })(),
+    );
+    expect(error.code).toBe("INVALID_RESPONSE");
+    expect(error.message).toMatch(/twice/);
+  });
+});

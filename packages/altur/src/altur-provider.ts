@@ -10,6 +10,7 @@ import {
   alturHasNextPage,
   alturResponses,
   campaignFromEnvelope,
+  campaignFromListItem,
   campaignsFromList,
 } from "./altur-responses.js";
 import {
@@ -42,6 +43,8 @@ export const alturVendor = defineVendor({
     // The last request of an update is always a PATCH or a read: both answer `{success, campaign}`.
     campaign: (operationId, body) => campaignFromEnvelope(operationId, body),
     list: campaignsFromList,
+    listItemsAt: "$.campaigns",
+    listItem: campaignFromListItem,
     listIncomplete: (body) =>
       alturHasNextPage(body)
         ? "more campaigns exist, but Altur does not document how to request the next page"

@@ -26,10 +26,13 @@ export function campaignsFromList(body: unknown): Campaign[] {
   if (!Array.isArray(page.campaigns)) {
     throw invalidResponse(VENDOR, "listCampaigns", "campaigns is not an array");
   }
-  return page.campaigns.map((wire) => {
-    const campaign = expectObject(VENDOR, "listCampaigns", wire, "campaign") as AlturListItem;
-    return checkedCampaign(VENDOR, "listCampaigns", mapAlturCampaign(campaign));
-  });
+  return page.campaigns.map(campaignFromListItem);
+}
+
+/** One element of a list page's `campaigns`. */
+export function campaignFromListItem(wire: unknown): Campaign {
+  const campaign = expectObject(VENDOR, "listCampaigns", wire, "campaign") as AlturListItem;
+  return checkedCampaign(VENDOR, "listCampaigns", mapAlturCampaign(campaign));
 }
 
 /** Whether the list answer says more pages exist (`has_next`, or `has_more` on the Spanish page). */

@@ -6,7 +6,12 @@ import {
 } from "@campaignkit/core";
 import { asissoCapabilities } from "./asisso-capabilities.js";
 import { type AsissoPaths, asissoDescriptor, createAsissoClient } from "./asisso-client.js";
-import { asissoResponses, campaignFromBody, campaignsFromList } from "./asisso-responses.js";
+import {
+  asissoResponses,
+  campaignFromBody,
+  campaignFromListItem,
+  campaignsFromList,
+} from "./asisso-responses.js";
 import {
   asissoActionStep,
   asissoGetStep,
@@ -38,6 +43,8 @@ export const asissoVendor = defineVendor({
     // The last request of an update answers with the campaign afterwards (see toAsissoUpdateSteps).
     campaign: (operationId, body) => campaignFromBody(operationId, body),
     list: campaignsFromList,
+    listItemsAt: "$.campaigns",
+    listItem: campaignFromListItem,
   },
   responses: asissoResponses,
   extension: asissoExtension,

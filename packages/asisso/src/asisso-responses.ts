@@ -19,10 +19,13 @@ export function campaignsFromList(body: unknown): Campaign[] {
   if (!Array.isArray(list.campaigns)) {
     throw invalidResponse(VENDOR, "listCampaigns", "campaigns is not an array");
   }
-  return list.campaigns.map((wire) => {
-    const campaign = expectObject(VENDOR, "listCampaigns", wire, "campaign") as AsissoCampaign;
-    return checkedCampaign(VENDOR, "listCampaigns", mapAsissoCampaign(campaign));
-  });
+  return list.campaigns.map(campaignFromListItem);
+}
+
+/** One element of the list answer's `campaigns`. */
+export function campaignFromListItem(wire: unknown): Campaign {
+  const campaign = expectObject(VENDOR, "listCampaigns", wire, "campaign") as AsissoCampaign;
+  return checkedCampaign(VENDOR, "listCampaigns", mapAsissoCampaign(campaign));
 }
 
 /** How Asisso's answers read, per operation of specs/asisso.openapi.yaml. */

@@ -8,9 +8,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createAltur } from "@campaignkit/altur";
 import { startSandbox } from "@campaignkit/sandbox";
+import { VENDOR_REGISTRY } from "./generated/vendor-registry.ts";
 import { median } from "./measure.ts";
 
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), "watch-child.ts");
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), "watch-child.mjs");
 
 export interface WatchBench {
   campaignsPerVendor: number;
@@ -51,6 +52,9 @@ export async function benchWatch(extra = 10_000): Promise<WatchBench> {
     const child = spawn(process.execPath, [CHILD], {
       env: {
         ...process.env,
+        WATCH_VENDORS: JSON.stringify(
+          VENDOR_REGISTRY.map(({ id, packageName, factory }) => ({ id, packageName, factory })),
+        ),
         WATCH_ENDPOINTS: JSON.stringify(sandbox.vendors),
         WATCH_STATE: join(dir, "watch.sqlite"),
         WATCH_INTERVAL_MS: String(intervalMs),

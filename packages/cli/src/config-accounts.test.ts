@@ -147,7 +147,7 @@ describe("named accounts in the config file", () => {
     expect(
       problem({ vendors: { altur: { accounts: { a: { apiKey: "sekrit-value", token: 1 } } } } }),
     ).toBe(
-      "vendors.altur.accounts.a.token is not a setting (apiKey, baseURL, allowInsecureBaseURL)",
+      "vendors.altur.accounts.a.token is not a setting (apiKey, baseURL, allowInsecureBaseURL, maxResponseBytes)",
     );
     expect(problem({ vendors: { voxo: { accounts: { a: { tenantId: "x" } } } } })).toBe(
       "vendors.voxo.accounts.a.tenantId must be a positive whole number",

@@ -42,6 +42,23 @@ describe("credentials and config", () => {
     expect(vendorConfig("voxo", {}, config).tenantId).toBe(42);
   });
 
+  it("raises the answer cap from the environment or the config file, and names a bad value", () => {
+    const capped = join(dir, "cap.json");
+    writeFileSync(capped, JSON.stringify({ vendors: { altur: { maxResponseBytes: 67108864 } } }));
+    const config = loadConfigFile(capped, dir);
+    expect(vendorConfig("altur", {}, config).maxResponseBytes).toBe(67108864);
+    const env = { CAMPAIGNKIT_ALTUR_MAX_RESPONSE_BYTES: "33554432" };
+    expect(vendorConfig("altur", env, config).maxResponseBytes).toBe(33554432);
+    expect(vendorConfig("asisso", {}, config).maxResponseBytes).toBeUndefined();
+    expect(() =>
+      vendorConfig("altur", { CAMPAIGNKIT_ALTUR_MAX_RESPONSE_BYTES: "64MB" }, config),
+    ).toThrow("CAMPAIGNKIT_ALTUR_MAX_RESPONSE_BYTES must be a positive whole number (bytes)");
+    writeFileSync(capped, JSON.stringify({ vendors: { altur: { maxResponseBytes: "big" } } }));
+    expect(() => loadConfigFile(capped, dir)).toThrow(
+      "vendors.altur.maxResponseBytes must be a positive whole number",
+    );
+  });
+
   it("a missing key names the environment variable", () => {
     expect(() => requireApiKey("velip", {})).toThrow(ConfigError);
     expect(() => requireApiKey("velip", {})).toThrow(/CAMPAIGNKIT_VELIP_API_KEY/);
@@ -95,13 +112,13 @@ describe("credentials and config", () => {
     expect(problem([1])).toBe("must hold a JSON object");
     // Each vendor takes the common settings and those its definition declares (VOXO's tenantId).
     expect(problem({ vendors: { altur: { apiKey: "k", token: "x" } } })).toBe(
-      "vendors.altur.token is not a setting (apiKey, baseURL, allowInsecureBaseURL)",
+      "vendors.altur.token is not a setting (apiKey, baseURL, allowInsecureBaseURL, maxResponseBytes)",
     );
     expect(problem({ vendors: { altur: { tenantId: 42 } } })).toBe(
-      "vendors.altur.tenantId is not a setting (apiKey, baseURL, allowInsecureBaseURL)",
+      "vendors.altur.tenantId is not a setting (apiKey, baseURL, allowInsecureBaseURL, maxResponseBytes)",
     );
     expect(problem({ vendors: { voxo: { token: "x" } } })).toBe(
-      "vendors.voxo.token is not a setting (apiKey, baseURL, allowInsecureBaseURL, tenantId)",
+      "vendors.voxo.token is not a setting (apiKey, baseURL, allowInsecureBaseURL, maxResponseBytes, tenantId)",
     );
     expect(problem({ vendors: { acme: {} } })).toBe(
       "vendors.acme is not a vendor (altur, asisso, convoso, velip, voxo)",

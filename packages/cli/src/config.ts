@@ -19,6 +19,8 @@ export interface VendorConfig {
   baseURL?: string;
   /** Allow an `http:` base URL on a host that is not loopback (credentials in clear text). */
   allowInsecureBaseURL?: boolean;
+  /** The largest answer accepted, in bytes (the providers' default is 10 MiB). */
+  maxResponseBytes?: number;
   [setting: string]: string | number | boolean | undefined;
 }
 
@@ -55,7 +57,7 @@ export function envName(vendor: VendorId, setting: string): string {
   return `CAMPAIGNKIT_${vendor.toUpperCase()}_${snake}`;
 }
 
-const COMMON_KEYS = ["apiKey", "baseURL", "allowInsecureBaseURL"] as const;
+const COMMON_KEYS = ["apiKey", "baseURL", "allowInsecureBaseURL", "maxResponseBytes"] as const;
 const POSITIVE_RULE = "must be a positive whole number";
 const TEXT_RULE = "must be a non-empty string";
 
@@ -77,6 +79,9 @@ const ruleOf = (spec: VendorSettingSpec) =>
   spec.type === "positive-integer" ? POSITIVE_RULE : TEXT_RULE;
 
 const text = z.string({ error: TEXT_RULE }).check(z.minLength(1, { error: TEXT_RULE }));
+const positiveInteger = z
+  .number({ error: POSITIVE_RULE })
+  .check(z.refine((value) => positiveIntegerOf(value) !== undefined, POSITIVE_RULE));
 
 /** The common settings, and those the vendor's definition declares (from the registry). */
 function vendorSettingsSchema(vendor: VendorId) {
@@ -96,6 +101,7 @@ function vendorSettingsSchema(vendor: VendorId) {
       apiKey: z.optional(text),
       baseURL: z.optional(text),
       allowInsecureBaseURL: z.optional(z.boolean({ error: "must be true or false" })),
+      maxResponseBytes: z.optional(positiveInteger),
       ...(Object.fromEntries(declared) as Record<
         string,
         z.ZodMiniOptional<z.ZodMiniPipe<z.ZodMiniUnknown, z.ZodMiniTransform<string | number>>>
@@ -362,10 +368,18 @@ export function vendorConfig(
   }
   const allowInsecure =
     insecureEnv === "1" || insecureEnv === "true" || fromFile.allowInsecureBaseURL === true;
+  const cap = fromEnv("MAX_RESPONSE_BYTES");
+  const maxResponseBytes =
+    cap.value !== undefined && cap.value !== ""
+      ? positiveIntegerOf(cap.value)
+      : fromFile.maxResponseBytes;
+  if (maxResponseBytes === undefined && cap.value)
+    throw new ConfigError(`${cap.name} ${POSITIVE_RULE} (bytes)`);
   const config: VendorConfig = {
     ...(apiKey ? { apiKey } : {}),
     ...(baseURL ? { baseURL } : {}),
     ...(allowInsecure ? { allowInsecureBaseURL: true } : {}),
+    ...(maxResponseBytes ? { maxResponseBytes } : {}),
   };
   for (const [name, spec] of Object.entries(settingsOf(vendor))) {
     const variable = fromEnv(name);

@@ -81,6 +81,9 @@ A named account's key may come from CAMPAIGNKIT_<VENDOR>_<ACCOUNT>_API_KEY (acco
 default account's. Without "default", the account named "default", else the only one.
 An http: base URL on a host that is not loopback is refused (the key would travel in clear text)
 unless CAMPAIGNKIT_<VENDOR>_ALLOW_INSECURE_BASE_URL=1 or vendors.<vendor>.allowInsecureBaseURL: true.
+An answer over 10 MiB is refused; an account whose listing is larger (tens of thousands of
+campaigns) raises the cap with CAMPAIGNKIT_<VENDOR>_MAX_RESPONSE_BYTES or
+vendors.<vendor>.maxResponseBytes (in bytes).
 
 ${EXIT_CODES}
 `,

@@ -11,7 +11,12 @@ import {
 } from "./convert-to-convoso-steps.js";
 import { convosoCapabilities } from "./convoso-capabilities.js";
 import { type ConvosoPaths, convosoDescriptor, createConvosoClient } from "./convoso-client.js";
-import { campaignFromSearch, campaignsFromSearch, convosoResponses } from "./convoso-responses.js";
+import {
+  campaignFromSearch,
+  campaignFromSearchItem,
+  campaignsFromSearch,
+  convosoResponses,
+} from "./convoso-responses.js";
 import { convosoSpecFacts } from "./generated/convoso-descriptor.js";
 import { type ConvosoPatchExtension, convosoExtension } from "./generated/convoso-extension.js";
 
@@ -37,6 +42,8 @@ export const convosoVendor = defineVendor({
     // Only the campaign asked for is mapped: a search answers every campaign of the account.
     campaign: (_operationId, body, id) => campaignFromSearch(body, id),
     list: campaignsFromSearch,
+    listItemsAt: "$.data",
+    listItem: campaignFromSearchItem,
   },
   responses: convosoResponses,
   extension: convosoExtension,

@@ -13,7 +13,7 @@ const VENDOR = "convoso";
  * the answer is INVALID_RESPONSE.
  */
 export function campaignsFromSearch(body: unknown): Campaign[] {
-  return searchData(body).map(toCampaign);
+  return searchData(body).map(campaignFromSearchItem);
 }
 
 /**
@@ -25,7 +25,7 @@ export function campaignFromSearch(body: unknown, id: string): Campaign | undefi
   const wire = searchData(body).find(
     (item) => wireId(VENDOR, "searchCampaigns", (item as { id?: unknown } | null)?.id) === id,
   );
-  return wire === undefined ? undefined : toCampaign(wire);
+  return wire === undefined ? undefined : campaignFromSearchItem(wire);
 }
 
 function searchData(body: unknown): unknown[] {
@@ -36,7 +36,8 @@ function searchData(body: unknown): unknown[] {
   return envelope.data;
 }
 
-function toCampaign(wire: unknown): Campaign {
+/** One element of a search answer's `data`. */
+export function campaignFromSearchItem(wire: unknown): Campaign {
   const campaign = expectObject(VENDOR, "searchCampaigns", wire, "campaign") as ConvosoCampaign;
   return checkedCampaign(VENDOR, "searchCampaigns", mapConvosoCampaign(campaign));
 }

@@ -15,6 +15,7 @@ import { type VelipPatchExtension, velipExtension } from "./generated/velip-exte
 import { velipCapabilities } from "./velip-capabilities.js";
 import { createVelipClient, type VelipPaths, velipDescriptor } from "./velip-client.js";
 import {
+  campaignFromElement,
   campaignsFromAnswer,
   VELIP_MAX_REG,
   velipListMayBeTruncated,
@@ -40,8 +41,10 @@ export const velipVendor = defineVendor({
     campaign: (operationId, body, id) =>
       campaignsFromAnswer(operationId, body).find((campaign) => campaign.id === id),
     list: (body) => campaignsFromAnswer("getCampaignsList", body),
-    listIncomplete: (body) =>
-      velipListMayBeTruncated(body)
+    listItemsAt: "$.campaigns",
+    listItem: (wire) => campaignFromElement("getCampaignsList", wire),
+    listIncomplete: (_body, listed) =>
+      velipListMayBeTruncated(listed)
         ? `GetCampaignsList returned ${VELIP_MAX_REG} campaigns (maxreg), so more may exist, but Velip documents no paging beyond maxreg`
         : undefined,
     // ChangeCampaign answers with the campaign afterwards; after a 230 it holds none.

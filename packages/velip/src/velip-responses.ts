@@ -21,19 +21,21 @@ export function campaignsFromAnswer(operationId: string, body: unknown): Campaig
   if (!Array.isArray(answer.campaigns)) {
     throw invalidResponse(VENDOR, operationId, "campaigns is not an array");
   }
-  return answer.campaigns.map((wire) => {
-    const campaign = expectObject(VENDOR, operationId, wire, "campaign") as VelipCampaign;
-    return checkedCampaign(VENDOR, operationId, mapVelipCampaign(campaign));
-  });
+  return answer.campaigns.map((wire) => campaignFromElement(operationId, wire));
+}
+
+/** One element of an answer's `campaigns`. */
+export function campaignFromElement(operationId: string, wire: unknown): Campaign {
+  const campaign = expectObject(VENDOR, operationId, wire, "campaign") as VelipCampaign;
+  return checkedCampaign(VENDOR, operationId, mapVelipCampaign(campaign));
 }
 
 /**
- * Whether a GetCampaignsList answer may have left campaigns out: it holds `maxreg` rows, and
- * Velip documents no way to ask for the rows after them.
+ * Whether a GetCampaignsList answer of `listed` rows may have left campaigns out: it holds
+ * `maxreg` rows, and Velip documents no way to ask for the rows after them.
  */
-export function velipListMayBeTruncated(body: unknown, maxreg = VELIP_MAX_REG): boolean {
-  const answer = expectObject(VENDOR, "getCampaignsList", body);
-  return Array.isArray(answer.campaigns) && answer.campaigns.length >= maxreg;
+export function velipListMayBeTruncated(listed: number, maxreg = VELIP_MAX_REG): boolean {
+  return listed >= maxreg;
 }
 
 /** How Velip's answers read, per operation of specs/velip.openapi.yaml. */

@@ -15,7 +15,12 @@ import { voxoSpecFacts } from "./generated/voxo-descriptor.js";
 import { type VoxoPatchExtension, voxoExtension } from "./generated/voxo-extension.js";
 import { voxoCapabilities } from "./voxo-capabilities.js";
 import { createVoxoClient, type VoxoPaths, voxoDescriptor } from "./voxo-client.js";
-import { campaignFromBody, campaignsFromList, voxoResponses } from "./voxo-responses.js";
+import {
+  campaignFromBody,
+  campaignFromListItem,
+  campaignsFromList,
+  voxoResponses,
+} from "./voxo-responses.js";
 
 /** VOXO's legacy list reads the campaigns of one tenant (package.json `campaignkit.vendor.settings`). */
 export const voxoSettings = voxoSpecFacts.settings;
@@ -40,6 +45,8 @@ export const voxoVendor = defineVendor({
   read: {
     campaign: (operationId, body) => campaignFromBody(operationId, body),
     list: campaignsFromList,
+    listItemsAt: "$",
+    listItem: campaignFromListItem,
   },
   responses: voxoResponses,
   extension: voxoExtension,

@@ -24,7 +24,12 @@ export function campaignsFromList(body: unknown): Campaign[] {
   if (!Array.isArray(body)) {
     throw invalidResponse(VENDOR, "listCallCampaigns", "body is not an array");
   }
-  return body.map((wire) => campaignFrom("listCallCampaigns", wire, "campaign"));
+  return body.map(campaignFromListItem);
+}
+
+/** One element of the legacy list. */
+export function campaignFromListItem(wire: unknown): Campaign {
+  return campaignFrom("listCallCampaigns", wire, "campaign");
 }
 
 /** How VOXO's answers read, per operation of specs/voxo.openapi.yaml. */

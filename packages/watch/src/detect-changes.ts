@@ -1,17 +1,38 @@
 import type { Campaign } from "@campaignkit/core";
 import { diffCampaigns, fingerprint, sha256, stableJson } from "./campaign-diff.js";
-import type { CampaignEvent, VendorEvent, WatchEvent } from "./events.js";
-import type { VendorListing } from "./list-vendor.js";
+import type { CampaignEvent, VendorEvent, VendorFailure, WatchEvent } from "./events.js";
 import type { SnapshotIndexEntry, SnapshotWrite, VendorState } from "./store.js";
 
+/** An index entry as the watcher holds it: marked by the detector of the listing that saw it. */
+export interface IndexSlot extends SnapshotIndexEntry {
+  seenBy?: object;
+}
+
 export interface DetectInput {
-  listing: VendorListing;
+  vendor: string;
   state: VendorState | undefined;
-  index: ReadonlyMap<string, SnapshotIndexEntry>;
+  /** The vendor's index; each entry listed is marked `seenBy` this detector. */
+  index: ReadonlyMap<string, IndexSlot>;
   /** The stored snapshot, read only for a campaign whose fingerprint changed. */
   snapshot(campaignId: string): Campaign | undefined;
   backfill: boolean;
   at: string;
+  /**
+   * Takes the changes found so far once `batchSize` campaigns changed, to be stored at once (see
+   * `ChangeDetector`); without it, every change waits for `finish`.
+   */
+  commitBatch?: (batch: { snapshots: SnapshotWrite[]; events: WatchEvent[] }) => void;
+  batchSize?: number;
+}
+
+/** How many changed campaigns a detector holds before it hands them to `commitBatch`. */
+export const DEFAULT_BATCH_SIZE = 64;
+
+/** How a listing ended, once every campaign of it was seen. */
+export interface ListingEnd {
+  /** `complete`: every campaign listed; `partial`: the vendor could not page further. */
+  outcome: "complete" | "partial" | "failed";
+  error?: VendorFailure;
 }
 
 export interface DetectOutput {
@@ -49,62 +70,56 @@ function campaignEventId(
 const vendorEventId = (vendor: string, type: string, epoch: number) =>
   `evt_${sha256(stableJson([vendor, type, epoch])).slice(0, 32)}`;
 
-/** What one vendor's listing changes: the events, the snapshots to write, its new state. */
-export function detectChanges(input: DetectInput): DetectOutput {
-  const { listing, index, at } = input;
-  const vendor = listing.vendor;
-  const state: VendorState = input.state
-    ? structuredClone(input.state)
-    : { baselined: false, epoch: 0 };
-  const events: WatchEvent[] = [];
-  const snapshots: SnapshotWrite[] = [];
+/**
+ * What one vendor's listing changes, worked out campaign by campaign as the listing streams
+ * (`see`): the events, the snapshots to write and the vendor's new state (`finish`).
+ *
+ * Only changed campaigns are kept, and when many change at once (the baseline, a backfill, a
+ * mass edit) they go to `commitBatch` every `batchSize` campaigns, so memory does not grow with
+ * the account. Each batch holds its snapshots with the events that follow from them: a crash
+ * after a batch loses and repeats nothing, since the next round finds those campaigns as their
+ * snapshots say. The vendor's state, its health events and removals come with `finish`.
+ */
+export class ChangeDetector {
+  /**
+   * Campaigns seen in this listing that the index did not hold. Those it held are marked on
+   * their index entry instead (`seenBy`): a set of every id listed would be allocated afresh each
+   * round and outlive the young generation, which V8 then grows.
+   */
+  private readonly fresh = new Set<string>();
+  private changes: WatchEvent[] = [];
+  private snapshots: SnapshotWrite[] = [];
+  private readonly report: boolean;
 
-  const health = (event: OmitEach<VendorEvent, "id" | "vendor" | "at">) => {
-    events.push({
-      ...event,
-      id: vendorEventId(vendor, event.type, state.epoch),
-      vendor,
-      at,
-    } as VendorEvent);
-    state.epoch += 1;
-  };
-
-  if (listing.outcome !== "complete") {
-    const error = listing.error ?? { code: "UNKNOWN", message: `${vendor}: listing failed` };
-    const partial = listing.outcome === "partial";
-    if (!state.failing || state.failing.partial !== partial) {
-      health({ type: "watch.vendor_failed", error, partial });
-      state.failing = { since: state.failing?.since ?? at, code: error.code, partial };
-    }
-    if (!partial) return { state, snapshots, events };
-  } else if (state.failing) {
-    health({ type: "watch.vendor_recovered", failedSince: state.failing.since });
-    delete state.failing;
+  constructor(private readonly input: DetectInput) {
+    this.report = input.state?.baselined === true || input.backfill;
   }
 
-  const report = state.baselined || input.backfill;
-  const seen = new Set<string>();
-  for (const campaign of listing.campaigns) {
-    if (seen.has(campaign.id)) continue;
-    seen.add(campaign.id);
+  /** Compares one listed campaign with its snapshot. */
+  see(campaign: Campaign): void {
+    const { vendor, index, at } = this.input;
     const previous = index.get(campaign.id);
+    if (this.fresh.has(campaign.id) || (previous && previous.seenBy === this)) return;
+    if (previous) previous.seenBy = this;
+    else this.fresh.add(campaign.id);
     const print = fingerprint(campaign);
-    if (previous && !previous.removed && previous.fingerprint === print) continue;
+    if (previous && !previous.removed && previous.fingerprint === print) return;
     const base = { vendor, campaignId: campaign.id, at, campaign };
     const push = (
       event: OmitEach<CampaignEvent, "id" | "vendor" | "campaignId" | "at" | "campaign">,
       content: unknown,
     ) =>
-      events.push({
+      this.changes.push({
         ...base,
         ...event,
         id: campaignEventId(vendor, campaign.id, previous, event.type, content),
       } as CampaignEvent);
 
     if (!previous || previous.removed) {
-      if (report) push({ type: "campaign.created", backfill: !state.baselined }, print);
+      if (this.report)
+        push({ type: "campaign.created", backfill: this.input.state?.baselined !== true }, print);
     } else {
-      const before = input.snapshot(campaign.id);
+      const before = this.input.snapshot(campaign.id);
       const changes = before ? diffCampaigns(before, campaign) : [];
       if (before && before.status !== campaign.status) {
         push(
@@ -124,39 +139,81 @@ export function detectChanges(input: DetectInput): DetectOutput {
       );
       if (others.length > 0) push({ type: "campaign.updated", changes: others }, others);
     }
-    snapshots.push({
+    this.snapshots.push({
       campaignId: campaign.id,
       version: (previous?.version ?? 0) + 1,
       fingerprint: print,
       removed: false,
       campaign,
     });
-  }
-
-  // Only a whole listing shows that a campaign is gone.
-  if (listing.outcome === "complete") {
-    for (const [campaignId, previous] of index) {
-      if (previous.removed || seen.has(campaignId)) continue;
-      const campaign = input.snapshot(campaignId);
-      if (!campaign) continue;
-      if (state.baselined)
-        events.push({
-          id: campaignEventId(vendor, campaignId, previous, "campaign.removed", null),
-          type: "campaign.removed",
-          vendor,
-          campaignId,
-          at,
-          campaign,
-        });
-      snapshots.push({
-        ...previous,
-        campaignId,
-        version: previous.version + 1,
-        removed: true,
-        campaign,
-      });
+    const { commitBatch, batchSize = DEFAULT_BATCH_SIZE } = this.input;
+    if (commitBatch && this.snapshots.length >= batchSize) {
+      commitBatch({ snapshots: this.snapshots, events: this.changes });
+      this.snapshots = [];
+      this.changes = [];
     }
   }
-  state.baselined = true;
-  return { state, snapshots, events };
+
+  /**
+   * The vendor's health events first (failed, recovered), then what the campaigns seen since the
+   * last batch changed; a failed listing changes no more campaigns, and only a whole one shows
+   * that a campaign is gone.
+   */
+  finish(end: ListingEnd): DetectOutput {
+    const { vendor, index, at } = this.input;
+    const state: VendorState = this.input.state
+      ? structuredClone(this.input.state)
+      : { baselined: false, epoch: 0 };
+    const events: WatchEvent[] = [];
+    const health = (event: OmitEach<VendorEvent, "id" | "vendor" | "at">) => {
+      events.push({
+        ...event,
+        id: vendorEventId(vendor, event.type, state.epoch),
+        vendor,
+        at,
+      } as VendorEvent);
+      state.epoch += 1;
+    };
+
+    if (end.outcome !== "complete") {
+      const error = end.error ?? { code: "UNKNOWN", message: `${vendor}: listing failed` };
+      const partial = end.outcome === "partial";
+      if (!state.failing || state.failing.partial !== partial) {
+        health({ type: "watch.vendor_failed", error, partial });
+        state.failing = { since: state.failing?.since ?? at, code: error.code, partial };
+      }
+      if (!partial) return { state, snapshots: [], events };
+    } else if (state.failing) {
+      health({ type: "watch.vendor_recovered", failedSince: state.failing.since });
+      delete state.failing;
+    }
+    for (const event of this.changes) events.push(event);
+    const snapshots = this.snapshots;
+
+    if (end.outcome === "complete") {
+      for (const [campaignId, previous] of index) {
+        if (previous.removed || previous.seenBy === this || this.fresh.has(campaignId)) continue;
+        const campaign = this.input.snapshot(campaignId);
+        if (!campaign) continue;
+        if (state.baselined)
+          events.push({
+            id: campaignEventId(vendor, campaignId, previous, "campaign.removed", null),
+            type: "campaign.removed",
+            vendor,
+            campaignId,
+            at,
+            campaign,
+          });
+        snapshots.push({
+          ...previous,
+          campaignId,
+          version: previous.version + 1,
+          removed: true,
+          campaign,
+        });
+      }
+    }
+    state.baselined = true;
+    return { state, snapshots, events };
+  }
 }

@@ -1,9 +1,9 @@
 import { type CampaignProvider, validationError } from "@campaignkit/core";
 import { type Clock, systemClock } from "./clock.js";
-import { detectChanges } from "./detect-changes.js";
+import { ChangeDetector, type IndexSlot } from "./detect-changes.js";
 import type { WatchEvent } from "./events.js";
 import { listVendor, type VendorListing } from "./list-vendor.js";
-import type { SnapshotIndexEntry, WatchStore } from "./store.js";
+import type { SnapshotWrite, VendorState, WatchStore } from "./store.js";
 
 /** The shortest interval: one list request per vendor per second is within every documented rate. */
 export const MIN_INTERVAL_MS = 1000;
@@ -109,7 +109,7 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
   const concurrency = options.listConcurrency ?? 1;
   const clock = options.clock ?? systemClock;
   const signal = options.signal ?? new AbortController().signal;
-  const indexes = new Map<string, Map<string, SnapshotIndexEntry>>();
+  const indexes = new Map<string, Map<string, IndexSlot>>();
   const parked = new Set<string>();
   const indexOf = (vendor: string) => {
     let index = indexes.get(vendor);
@@ -142,29 +142,38 @@ async function* run(options: WatchOptions): AsyncGenerator<WatchEvent, void, und
     const active = providers.filter((provider) => !parked.has(provider.vendor));
     const listed: RoundReport["vendors"] = [];
     let stored = 0;
-    // Each listing is compared and committed as soon as it arrives, in a transaction of its own,
-    // so only one vendor's listing and changes are in memory at a time.
+    // Each listing is compared campaign by campaign as it streams, and committed once it ends,
+    // in a transaction of its own: only the changed campaigns of one vendor are held at a time.
     const poll = async (provider: CampaignProvider) => {
-      const listing = await listVendor(provider, clock, signal, listTimeout);
-      if (signal.aborted) return;
-      const { vendor } = listing;
-      const { state, snapshots, events } = detectChanges({
-        listing,
-        state: store.vendorState(vendor),
-        index: indexOf(vendor),
+      const { vendor } = provider;
+      const before = store.vendorState(vendor);
+      const index = indexOf(vendor);
+      const commit = (state: VendorState, snapshots: SnapshotWrite[], events: WatchEvent[]) => {
+        store.commitRound({ vendors: [{ vendor, state, snapshots }], events });
+        for (const { campaignId, version, fingerprint, removed } of snapshots)
+          index.set(campaignId, { version, fingerprint, removed, seenBy: undefined });
+        stored += events.length;
+      };
+      const detector = new ChangeDetector({
+        vendor,
+        state: before,
+        index,
         snapshot: (campaignId) => store.snapshot(vendor, campaignId),
         backfill,
         at,
+        commitBatch: ({ snapshots, events }) =>
+          commit(before ?? { baselined: false, epoch: 0 }, snapshots, events),
       });
-      store.commitRound({ vendors: [{ vendor, state, snapshots }], events });
-      const index = indexOf(vendor);
-      for (const { campaignId, version, fingerprint, removed } of snapshots)
-        index.set(campaignId, { version, fingerprint, removed });
-      stored += events.length;
+      const listing = await listVendor(provider, clock, signal, listTimeout, (campaign) =>
+        detector.see(campaign),
+      );
+      if (signal.aborted) return;
+      const { state, snapshots, events } = detector.finish(listing);
+      commit(state, snapshots, events);
       listed.push({
         vendor,
         outcome: listing.outcome,
-        campaigns: listing.campaigns.length,
+        campaigns: listing.campaigns,
         ms: listing.ms,
       });
       if (listing.credentialRefused) parked.add(vendor);

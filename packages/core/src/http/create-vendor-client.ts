@@ -21,7 +21,7 @@ import {
 } from "./observability.js";
 import { limiterFor, type RateLimit } from "./rate-limiter.js";
 import { refusedRedirect } from "./redirect-refusal.js";
-import { policyOf, sendResiliently } from "./resilient-fetch.js";
+import { policyOf, type RequestPolicy, sendResiliently } from "./resilient-fetch.js";
 import { checkClientSettings, checkMaxRetries, checkTimeout } from "./settings-rules.js";
 
 /** A fetch: called with a Request and, from the shared layer, `{ signal }` carrying the call's deadline. */
@@ -180,11 +180,16 @@ export function createVendorClient<Paths extends {}>(
   };
 
   const finishFor =
-    (operationId: string | undefined) =>
+    ({ operationId, itemsAt, onItem }: RequestPolicy) =>
     async (response: Response, signal: AbortSignal): Promise<Response> => {
       const permit = permits.get(response);
       try {
-        const guarded = await guardResponse(response, guard, signal);
+        const guarded = await guardResponse(
+          response,
+          guard,
+          signal,
+          itemsAt && onItem ? { itemsAt, onItem } : undefined,
+        );
         if (permit) {
           const body = guardedBodyOf(guarded)?.value ?? "";
           permit.settle(verdictOf(refusalRule, { operationId, httpStatus: guarded.status, body }));
@@ -249,7 +254,7 @@ export function createVendorClient<Paths extends {}>(
       vendor,
       timeout: settings.timeout,
       maxRetries: settings.maxRetries,
-      finish: finishFor(policy.operationId),
+      finish: finishFor(policy),
     };
     let response: Response;
     try {

@@ -1,4 +1,5 @@
 import { CampaignkitError } from "../errors.js";
+import { type ItemsPath, splitJsonItems } from "./json-items.js";
 import { redactSecrets, secretsPattern } from "./redact-secrets.js";
 
 /** Default cap on a response body: campaign answers are kilobytes; 10 MiB is already hostile. */
@@ -70,15 +71,17 @@ function readOrAbort(
 }
 
 /**
- * Reads the body chunk by chunk, counting the bytes as the fetch hands them over, i.e. after
- * any `Content-Encoding` is undone: a small gzip body that inflates past the cap is cut off
- * while streaming. Every read ends when `signal` aborts, even if the fetch ignores it.
+ * Reads the body chunk by chunk, handing each decoded piece to `consume`, counting the bytes as
+ * the fetch hands them over, i.e. after any `Content-Encoding` is undone: a small gzip body that
+ * inflates past the cap is cut off while streaming. Every read ends when `signal` aborts, even
+ * if the fetch ignores it.
  */
 async function readCapped(
   response: Response,
   guard: ResponseGuard,
-  signal?: AbortSignal,
-): Promise<string> {
+  signal: AbortSignal | undefined,
+  consume: (piece: string) => void,
+): Promise<void> {
   const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (!encoded && Number.isFinite(declared) && declared > guard.maxBytes) {
@@ -90,11 +93,10 @@ async function readCapped(
       `the body declares ${declared} bytes, over the ${guard.maxBytes}-byte cap`,
     );
   }
-  if (!response.body) return "";
+  if (!response.body) return;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let received = 0;
-  let text = "";
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -120,9 +122,21 @@ async function readCapped(
         `the body is over the ${guard.maxBytes}-byte cap${encoded ? " once decompressed" : ""}`,
       );
     }
-    text += decoder.decode(chunk.value, { stream: true });
+    try {
+      consume(decoder.decode(chunk.value, { stream: true }));
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
   }
-  return text + decoder.decode();
+  consume(decoder.decode());
+}
+
+/** Reads the whole body as text (see `readCapped`). */
+async function readText(response: Response, guard: ResponseGuard, signal?: AbortSignal) {
+  const pieces: string[] = [];
+  await readCapped(response, guard, signal, (piece) => pieces.push(piece));
+  return pieces.join("");
 }
 
 /** How deeply the JSON text nests arrays and objects, counted without parsing it. */
@@ -186,6 +200,11 @@ function scrubbedBody(text: string, secrets: readonly string[]): GuardedBody {
   } catch {
     return { text, json: false, value: text };
   }
+  return scrubbedValue(text, value, secrets);
+}
+
+/** `value`, parsed from the scrubbed `text`, with any secret its decoded strings hold cut out. */
+function scrubbedValue(text: string, value: unknown, secrets: readonly string[]): GuardedBody {
   const pattern = secretsPattern(secrets);
   // Decoding changes only `\` escape sequences: without one, the values are pieces of the text.
   if (!pattern || !text.includes("\\") || !holdsMatch(value, pattern))
@@ -209,27 +228,92 @@ function isJsonType(contentType: string | null): boolean {
   return contentType !== null && /^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim());
 }
 
+/** Parses one scrubbed element of a listing, with any secret its decoded strings hold cut out. */
+function listedItem(text: string, secrets: readonly string[]): unknown {
+  const scrubbed = redactSecrets(text, secrets);
+  let value: unknown;
+  try {
+    value = JSON.parse(scrubbed);
+  } catch {
+    throw new SyntaxError("an element of the listed array is not JSON");
+  }
+  return scrubbedValue(scrubbed, value, secrets).value;
+}
+
 /**
- * Reads a vendor answer whole, within a size cap, with any echoed secret cut out (of the text,
- * of the decoded JSON values and of the headers). A success answer with a body that is not JSON
- * (an HTML error page, text) is `INVALID_RESPONSE`, as is JSON nested deeper than
- * `MAX_JSON_DEPTH`; an error answer keeps its body as text, for the vendor's decoder and the
- * HTTP status to judge.
+ * How a listing's answer is read element by element: where its items are, and what receives
+ * each parsed item as it arrives (the answer's value then holds the empty array).
+ */
+export interface ListingRead {
+  itemsAt: ItemsPath;
+  onItem: (item: unknown) => void;
+}
+
+/**
+ * A listing cut off after some of its items were handed over must not be read again from the
+ * start (they would arrive twice): the error is final, and says how far the listing got.
+ */
+function cutOff(vendor: string, handedOver: number, error: CampaignkitError) {
+  const { answerUnread: _, ...details } = error.details ?? {};
+  return new CampaignkitError({
+    code: error.code,
+    vendor,
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    retryable: false,
+    details: { ...details, itemsHandedOver: handedOver },
+    message: `${error.message} (after ${handedOver} listed items were handed over)`,
+    cause: error,
+  });
+}
+
+/**
+ * Reads a vendor answer within a size cap, with any echoed secret cut out (of the text, of the
+ * decoded JSON values and of the headers). A success answer with a body that is not JSON (an
+ * HTML error page, text) is `INVALID_RESPONSE`, as is JSON nested deeper than `MAX_JSON_DEPTH`;
+ * an error answer keeps its body as text, for the vendor's decoder and the HTTP status to judge.
+ *
+ * With `listing`, a JSON success answer is read element by element (`splitJsonItems`): each
+ * element is scrubbed, parsed and handed to `listing.onItem` as it arrives, and the answer is
+ * never held as one text; its value is the rest of the answer, the array left empty.
  */
 export async function guardResponse(
   response: Response,
   guard: ResponseGuard,
   signal?: AbortSignal,
+  listing?: ListingRead,
 ): Promise<Response> {
+  const contentType = response.headers.get("content-type");
+  const splitter =
+    listing && response.ok && isJsonType(contentType)
+      ? splitJsonItems(listing.itemsAt, MAX_JSON_DEPTH, (text) =>
+          listing.onItem(listedItem(text, guard.secrets)),
+        )
+      : undefined;
   let text: string;
   try {
-    text = await readCapped(response, guard, signal);
+    if (splitter) {
+      await readCapped(response, guard, signal, (piece) => splitter.write(piece));
+      text = splitter.end();
+    } else text = await readText(response, guard, signal);
   } catch (error) {
-    if (error instanceof CampaignkitError || signal?.aborted) throw error;
-    throw unread("NETWORK", guard.vendor, response.status, "the body could not be read", error);
+    if (signal?.aborted) throw error;
+    let failure: CampaignkitError;
+    if (error instanceof CampaignkitError) failure = error;
+    else if (splitter && (error instanceof SyntaxError || error instanceof RangeError))
+      failure = invalid(guard.vendor, error.message);
+    else
+      failure = unread(
+        "NETWORK",
+        guard.vendor,
+        response.status,
+        "the body could not be read",
+        error,
+      );
+    throw splitter && splitter.items > 0 && failure.details?.answerUnread
+      ? cutOff(guard.vendor, splitter.items, failure)
+      : failure;
   }
   text = redactSecrets(text, guard.secrets);
-  const contentType = response.headers.get("content-type");
   if (response.ok && text.trim() !== "" && !isJsonType(contentType)) {
     throw invalid(
       guard.vendor,

@@ -1,4 +1,5 @@
 import { CampaignkitError } from "../errors.js";
+import type { ItemsPath } from "./json-items.js";
 
 /** A call's timeout in milliseconds when neither the call nor the settings give `timeout`. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -16,6 +17,10 @@ export interface RequestPolicy {
   operationId?: string;
   /** The call's request id (set by provider steps); a fresh one when absent. */
   requestId?: string;
+  /** Where a listing's answer holds its items, so it is read element by element (see `guardResponse`). */
+  itemsAt?: ItemsPath;
+  /** Takes each listed item as it is read (with `itemsAt`); the answer then holds none. */
+  onItem?: (item: unknown) => void;
 }
 
 export interface ResilienceSettings {

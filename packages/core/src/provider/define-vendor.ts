@@ -3,6 +3,7 @@ import { CampaignkitError } from "../errors.js";
 import type { VendorClientSettings, VendorDescriptor } from "../http/create-vendor-client.js";
 import type { CredentialPlacement } from "../http/credential.js";
 import type { CredentialRefusalRule } from "../http/credential-guard.js";
+import type { ItemsPath } from "../http/json-items.js";
 import type { RateLimit } from "../http/rate-limiter.js";
 import type { Campaign } from "../model/campaign.js";
 import type { CampaignPatch } from "../model/campaign-patch.js";
@@ -11,6 +12,7 @@ import {
   type ProviderCapabilities,
   type ProviderOperation,
 } from "./capabilities.js";
+import { itemsWhile } from "./items-while.js";
 import { markApplied, runSteps } from "./operation-helpers.js";
 import type {
   CallOptions,
@@ -84,8 +86,19 @@ export interface VendorReaders {
   campaign(operationId: string, body: unknown, id: string): Campaign | undefined;
   /** Every campaign of a list answer. */
   list(body: unknown): Campaign[];
-  /** Why a list answer may not hold every campaign (no documented paging), or `undefined`. */
-  listIncomplete?(body: unknown): string | undefined;
+  /**
+   * Where a list answer holds its campaigns (`$.campaigns`, or `$` for an answer that is the
+   * array): with `listItem`, the listing is read and yielded element by element, never held
+   * whole, and `list` then reads the rest of the answer (its array left empty).
+   */
+  listItemsAt?: ItemsPath;
+  /** One element of a list answer's array, as a campaign. */
+  listItem?(wire: unknown): Campaign;
+  /**
+   * Why a list answer may not hold every campaign (no documented paging), or `undefined`;
+   * `listed` is how many campaigns it held.
+   */
+  listIncomplete?(body: unknown, listed: number): string | undefined;
   /**
    * When the last update answer holds no campaign: `read-back` reads it with the get step
    * (Velip's ChangeCampaign after a "nothing changed"); `not-found` (default) fails with
@@ -312,11 +325,27 @@ export function defineVendor<Paths extends {}, Schema extends VendorSettingsSche
       getCampaign,
 
       async *listCampaigns(query: ListCampaignsQuery = {}, options?: CallOptions) {
-        const body = await send(steps.list(extra), options);
+        const step = steps.list(extra);
+        const { listItemsAt, listItem } = read;
+        let body: unknown;
+        let listed = 0;
+        if (listItemsAt && listItem) {
+          const streamed = itemsWhile<Campaign>(async (take, signal) => {
+            body = await send({ ...step, itemsAt: listItemsAt }, { ...options, signal }, (wire) =>
+              take(listItem(wire)),
+            );
+          }, options?.signal);
+          for await (const campaign of streamed) {
+            listed++;
+            if (matches(query, campaign)) yield campaign;
+          }
+        } else body = await send(step, options);
+        // A listing read whole, or items the splitter left in place (an escaped key): the rest.
         for (const campaign of read.list(body)) {
+          listed++;
           if (matches(query, campaign)) yield campaign;
         }
-        const incomplete = read.listIncomplete?.(body);
+        const incomplete = read.listIncomplete?.(body, listed);
         if (incomplete !== undefined) {
           throw new CampaignkitError({
             code: "UNSUPPORTED",

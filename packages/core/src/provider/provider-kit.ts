@@ -35,8 +35,15 @@ export interface ProviderKitOptions {
 
 /** The plumbing every provider shares, so that a provider file holds only its vendor's logic. */
 export interface ProviderKit {
-  /** Sends one step and returns the success body, or throws the vendor's decoded error. */
-  send(step: RequestStep, options?: CallOptions): Promise<unknown>;
+  /**
+   * Sends one step and returns the success body, or throws the vendor's decoded error; a
+   * listing step (`itemsAt`) hands its items to `onItem` as they are read.
+   */
+  send(
+    step: RequestStep,
+    options?: CallOptions,
+    onItem?: (item: unknown) => void,
+  ): Promise<unknown>;
   /** The id, or a `VALIDATION` error on `id`. */
   checkId(id: string): string;
   /** The parsed patch, or `VALIDATION` / `UNSUPPORTED` before any request. */
@@ -54,8 +61,8 @@ export interface ProviderKit {
 export function providerKit(options: ProviderKitOptions): ProviderKit {
   const { vendor } = options.descriptor;
   return {
-    send: (step, callOptions) =>
-      sendStep(options.client, vendor, step, options.responses.decodeError, callOptions),
+    send: (step, callOptions, onItem) =>
+      sendStep(options.client, vendor, step, options.responses.decodeError, callOptions, onItem),
     checkId: (id) => checkCampaignId(vendor, id, options.ids),
     validPatch: (patch) => {
       const { vendor: extensions, ...parsed } = parseCampaignPatch(vendor, patch);

@@ -1,6 +1,7 @@
 import type { Client } from "openapi-fetch";
 import { CampaignkitError } from "../errors.js";
 import { guardedBodyOf } from "../http/guarded-response.js";
+import type { ItemsPath } from "../http/json-items.js";
 import { callOf, newRequestId, withRequestIds } from "../http/observability.js";
 import type { RequestPolicy } from "../http/resilient-fetch.js";
 import type { Campaign } from "../model/campaign.js";
@@ -24,6 +25,8 @@ export interface RequestStep {
    * way depending on the campaign's state (`VendorSteps.resumeInstead`, `resumeFrom`).
    */
   role?: "resume";
+  /** Where the answer lists its items (a listing), so it is read element by element. */
+  itemsAt?: ItemsPath;
 }
 
 /**
@@ -110,13 +113,18 @@ async function successBody(response: Response): Promise<unknown> {
   return text === "" ? undefined : JSON.parse(text);
 }
 
-/** Sends one step through the typed client and returns the success body, or throws a typed error. */
+/**
+ * Sends one step through the typed client and returns the success body, or throws a typed error.
+ * For a step with `itemsAt`, `onItem` takes each listed item as it is read, and the body
+ * returned holds none.
+ */
 export async function sendStep(
   client: AnyVendorClient,
   vendor: string,
   step: RequestStep,
   decodeError: ErrorDecoder,
   options: CallOptions = {},
+  onItem?: (item: unknown) => void,
 ): Promise<unknown> {
   const requestId = options.requestId ?? newRequestId();
   const policy: RequestPolicy = {
@@ -125,6 +133,7 @@ export async function sendStep(
     maxRetries: options.maxRetries,
     operationId: step.operationId,
     requestId,
+    ...(step.itemsAt && onItem ? { itemsAt: step.itemsAt, onItem } : {}),
   };
   let result: Awaited<ReturnType<typeof requestOf>> | undefined;
   let body: unknown;
