@@ -437,10 +437,13 @@ export function campaignsFromList(body: unknown): Campaign[] {
   if (!Array.isArray(list.campaigns)) {
     throw invalidResponse(VENDOR, "listCampaigns", "campaigns is not an array");
   }
-  return list.campaigns.map((item) => {
-    const wire = expectObject(VENDOR, "listCampaigns", item, "campaign") as ${Pascal}Campaign;
-    return checkedCampaign(VENDOR, "listCampaigns", map${Pascal}Campaign(wire));
-  });
+  return list.campaigns.map(campaignFromListItem);
+}
+
+/** One element of a listCampaigns answer's \`campaigns\` (the provider reads them one by one). */
+export function campaignFromListItem(item: unknown): Campaign {
+  const wire = expectObject(VENDOR, "listCampaigns", item, "campaign") as ${Pascal}Campaign;
+  return checkedCampaign(VENDOR, "listCampaigns", map${Pascal}Campaign(wire));
 }
 
 /** How ${display}'s answers read, per operation of specs/${name}.openapi.yaml. */
@@ -518,7 +521,7 @@ import type { components } from "./generated/${name}-api.js";
 import { ${name}SpecFacts } from "./generated/${name}-descriptor.js";
 import { ${name}Capabilities } from "./${name}-capabilities.js";
 import { create${Pascal}Client, type ${Pascal}Paths, ${name}Descriptor } from "./${name}-client.js";
-import { campaignFrom, campaignsFromList, ${name}Responses } from "./${name}-responses.js";
+import { campaignFrom, campaignFromListItem, campaignsFromList, ${name}Responses } from "./${name}-responses.js";
 
 /** A request of the ${display} provider, checked against the generated paths of its client. */
 export type ${Pascal}Step = TypedStep<${Pascal}Paths>;
@@ -580,6 +583,9 @@ export const ${name}Vendor = defineVendor({
         ? campaignsFromList(body).find((campaign) => campaign.id === id)
         : campaignFrom(operationId, body),
     list: campaignsFromList,
+    // Where the list answer holds its campaigns: the listing is read element by element.
+    listItemsAt: "$.campaigns",
+    listItem: campaignFromListItem,
   },
   responses: ${name}Responses,
 });

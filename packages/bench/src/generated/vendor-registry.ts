@@ -10,7 +10,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/altur",
     factory: "createAltur",
     settings: {},
-    sizeBudget: 26979,
+    sizeBudget: 28476,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/altur").then((module) => module.alturVendor),
   },
@@ -20,7 +20,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/asisso",
     factory: "createAsisso",
     settings: {},
-    sizeBudget: 27593,
+    sizeBudget: 29112,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/asisso").then((module) => module.asissoVendor),
   },
@@ -30,7 +30,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/convoso",
     factory: "createConvoso",
     settings: {},
-    sizeBudget: 25852,
+    sizeBudget: 27308,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/convoso").then((module) => module.convosoVendor),
   },
@@ -40,7 +40,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/velip",
     factory: "createVelip",
     settings: {},
-    sizeBudget: 27388,
+    sizeBudget: 29034,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/velip").then((module) => module.velipVendor),
   },
@@ -50,7 +50,7 @@ export const VENDOR_REGISTRY = [
     packageName: "@campaignkit/voxo",
     factory: "createVoxo",
     settings: {"tenantId":{"type":"positive-integer","description":"the VOXO tenant whose campaigns are listed","requiredFor":"listCampaigns"}},
-    sizeBudget: 26467,
+    sizeBudget: 28083,
     load: (): Promise<RegisteredVendor> =>
       import("@campaignkit/voxo").then((module) => module.voxoVendor),
   },
