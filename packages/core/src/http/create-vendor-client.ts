@@ -249,7 +249,11 @@ export function createVendorClient<Paths extends {}>(
     };
     const authenticated = await withCredential(request, descriptor.credential, apiKey);
     // A redirect is never followed: the credential would travel with it (see redirect-refusal.ts).
-    const manual = new Request(authenticated, { redirect: "manual" });
+    // The client asks for that on every request; a copy is made only for a call that overrode it.
+    const manual =
+      authenticated.redirect === "manual"
+        ? authenticated
+        : new Request(authenticated, { redirect: "manual" });
     const resilience = {
       vendor,
       timeout: settings.timeout,
@@ -272,5 +276,5 @@ export function createVendorClient<Paths extends {}>(
     return response;
   };
 
-  return createClient<Paths>({ baseUrl, headers, fetch: send });
+  return createClient<Paths>({ baseUrl, headers, fetch: send, redirect: "manual" });
 }

@@ -104,6 +104,18 @@ describe("redirects", () => {
     });
     expect(error?.message).toContain("treat the credential as exposed");
   });
+
+  it("sends redirect: manual even when a call of the typed client asks to follow", async () => {
+    const modes: string[] = [];
+    await createVendorClient<Paths>(vendor, {
+      apiKey: KEY,
+      fetch: async (request) => {
+        modes.push(request.redirect);
+        return Response.json({ id: 1 });
+      },
+    }).GET("/c", { redirect: "follow" });
+    expect(modes).toEqual(["manual"]);
+  });
 });
 
 describe("the response cap counts decoded bytes", () => {
