@@ -40,7 +40,7 @@ export {
   type WireType,
   wireId,
 } from "./provider/operation-helpers.js";
-export { planSteps } from "./provider/plan.js";
+export { planSteps, stepPlanner } from "./provider/plan.js";
 export { type ProviderKit, type ProviderKitOptions, providerKit } from "./provider/provider-kit.js";
 export { type AnyVendorClient, sendStep } from "./provider/request-step.js";
 export { checkRules, type RuleProblem } from "./provider/schema-rules.js";

@@ -99,21 +99,18 @@ function checkApiKey(vendor: string, apiKey: unknown): string {
 }
 
 /**
- * The one place where a vendor's typed openapi-fetch client is built: base URL rules,
- * credential placement, default headers and the fetch wrapper that every request goes through.
+ * What every request of a vendor's client carries before its credential: the base URL and the
+ * headers (the caller's, the `User-Agent`, the content type; never a caller-set credential
+ * header). Planning builds its requests from the same.
  */
-export function createVendorClient<Paths extends {}>(
+export function requestBasics(
   descriptor: VendorDescriptor,
-  settings: VendorClientSettings,
-): Client<Paths> {
-  const { vendor } = descriptor;
-  const apiKey = checkApiKey(vendor, settings?.apiKey);
-  checkClientSettings(vendor, settings);
+  settings: Pick<VendorClientSettings, "baseURL" | "allowInsecureBaseURL" | "headers">,
+): { baseUrl: string; headers: Record<string, string> } {
   const baseUrl = normalizeBaseURL(settings.baseURL ?? descriptor.defaultBaseURL, {
-    vendor,
+    vendor: descriptor.vendor,
     allowInsecure: settings.allowInsecureBaseURL ?? false,
   });
-
   const headers: Record<string, string> = {
     ...settings.headers,
     "User-Agent": descriptor.userAgent,
@@ -127,6 +124,21 @@ export function createVendorClient<Paths extends {}>(
       if (name.toLowerCase() === credentialHeader) delete headers[name];
     }
   }
+  return { baseUrl, headers };
+}
+
+/**
+ * The one place where a vendor's typed openapi-fetch client is built: base URL rules,
+ * credential placement, default headers and the fetch wrapper that every request goes through.
+ */
+export function createVendorClient<Paths extends {}>(
+  descriptor: VendorDescriptor,
+  settings: VendorClientSettings,
+): Client<Paths> {
+  const { vendor } = descriptor;
+  const apiKey = checkApiKey(vendor, settings?.apiKey);
+  checkClientSettings(vendor, settings);
+  const { baseUrl, headers } = requestBasics(descriptor, settings);
 
   const rateLimit =
     settings.rateLimit === undefined ? descriptor.rateLimit : settings.rateLimit || undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VendorDescriptor } from "../http/create-vendor-client.js";
-import { planSteps } from "./plan.js";
+import { planSteps, stepPlanner } from "./plan.js";
 
 const limited: VendorDescriptor = {
   vendor: "acme",
@@ -38,5 +38,15 @@ describe("planSteps", () => {
       "x-proxy-token": "REDACTED",
       "x-trace": "abc",
     });
+  });
+
+  it("keeps each plan's requests apart when one planner serves calls at once", async () => {
+    const plan = stepPlanner(limited, {});
+    const ids = Array.from({ length: 30 }, (_, i) => i);
+    const plans = await Promise.all(
+      ids.map((i) => plan([{ ...step, path: `/x?i=${i}` as "/x", purpose: `read ${i}` }])),
+    );
+    expect(plans.map((p) => p.map((r) => r.purpose))).toEqual(ids.map((i) => [`read ${i}`]));
+    expect(plans.map((p) => new URL(p[0]?.url ?? "").search)).toEqual(ids.map((i) => `?i=${i}`));
   });
 });

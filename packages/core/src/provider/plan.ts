@@ -1,8 +1,10 @@
+import createClient from "openapi-fetch";
 import {
-  createVendorClient,
+  requestBasics,
   type VendorClientSettings,
   type VendorDescriptor,
 } from "../http/create-vendor-client.js";
+import { withCredential } from "../http/credential.js";
 import { REDACTED } from "../http/redact-secrets.js";
 import type { PlannedRequest } from "./provider.js";
 import { type AnyVendorClient, type RequestStep, requestOf } from "./request-step.js";
@@ -18,40 +20,50 @@ function redactHeaders(headers: Headers): Record<string, string> {
 }
 
 /**
- * Builds the exact requests of `steps` through the vendor's own client (same serialisation,
- * same headers) with a placeholder credential and a fetch that records instead of sending.
+ * A planner for one provider: builds the exact requests of `steps` through openapi-fetch with
+ * the vendor client's base URL and headers (same serialisation, same headers) and a placeholder
+ * credential put where the vendor expects it, and sends nothing. One client serves every plan:
+ * the CLI plans every line of a bulk file, and a client per plan made each line build (and the
+ * heap keep for a while) a whole transport it never used.
  */
-export async function planSteps(
+export function stepPlanner(
   descriptor: VendorDescriptor,
-  settings: Omit<VendorClientSettings, "apiKey" | "fetch">,
+  settings: Pick<VendorClientSettings, "baseURL" | "allowInsecureBaseURL" | "headers">,
+): (steps: readonly RequestStep[]) => Promise<PlannedRequest[]> {
+  let client: AnyVendorClient | undefined;
+  return async (steps) => {
+    client ??= createClient(requestBasics(descriptor, settings));
+    const planned: PlannedRequest[] = [];
+    for (const step of steps) {
+      let built: Request | undefined;
+      await requestOf(client, step, {
+        fetch: async (request: Request) => {
+          built = request;
+          return new Response(null, { status: 204 });
+        },
+      });
+      if (!built) continue;
+      const request = await withCredential(built, descriptor.credential, REDACTED, {
+        withSignal: false,
+      });
+      const body = request.body === null ? undefined : await request.text();
+      planned.push({
+        method: request.method,
+        url: request.url,
+        headers: redactHeaders(request.headers),
+        ...(body === undefined ? {} : { body }),
+        purpose: step.purpose,
+      });
+    }
+    return planned;
+  };
+}
+
+/** The planned requests of `steps`, with a planner of their own (see `stepPlanner`). */
+export function planSteps(
+  descriptor: VendorDescriptor,
+  settings: Pick<VendorClientSettings, "baseURL" | "allowInsecureBaseURL" | "headers">,
   steps: readonly RequestStep[],
 ): Promise<PlannedRequest[]> {
-  const planned: PlannedRequest[] = [];
-  let purpose = "";
-  const record = async (request: Request) => {
-    const body = request.body === null ? undefined : await request.text();
-    planned.push({
-      method: request.method,
-      url: request.url,
-      headers: redactHeaders(request.headers),
-      ...(body === undefined ? {} : { body }),
-      purpose,
-    });
-    return new Response(null, { status: 204 });
-  };
-  // Nothing is sent: no rate to keep, nothing to retry, nothing to log or trace.
-  const { logLevel: _logLevel, logger: _logger, hooks: _hooks, ...sendSettings } = settings;
-  const client: AnyVendorClient = createVendorClient(descriptor, {
-    ...sendSettings,
-    logLevel: "off",
-    apiKey: REDACTED,
-    fetch: record,
-    rateLimit: false,
-    maxRetries: 0,
-  });
-  for (const step of steps) {
-    purpose = step.purpose;
-    await requestOf(client, step);
-  }
-  return planned;
+  return stepPlanner(descriptor, settings)(steps);
 }

@@ -4,7 +4,7 @@ import type { Campaign } from "../model/campaign.js";
 import { type CampaignPatch, fieldsOf, parseCampaignPatch } from "../model/campaign-patch.js";
 import { checkPatchSupported, type ProviderCapabilities } from "./capabilities.js";
 import { checkCampaignId } from "./operation-helpers.js";
-import { planSteps } from "./plan.js";
+import { stepPlanner } from "./plan.js";
 import type { CallOptions, ListCampaignsQuery, PlannedRequest } from "./provider.js";
 import {
   type AnyVendorClient,
@@ -78,7 +78,7 @@ export function providerKit(options: ProviderKitOptions): ProviderKit {
       // Only this vendor's entry goes on: the steps and the plan show what is sent.
       return own ? { ...parsed, vendor: { [vendor]: own } } : parsed;
     },
-    plan: (steps) => planSteps(options.descriptor, options.settings, steps),
+    plan: stepPlanner(options.descriptor, options.settings),
     matches: (query, campaign) => !query.status || campaign.status === query.status,
   };
 }

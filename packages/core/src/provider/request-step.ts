@@ -53,7 +53,13 @@ const METHODS = { GET: "get", POST: "post", PATCH: "patch", PUT: "put", DELETE: 
 export function requestOf(
   client: AnyVendorClient,
   step: RequestStep,
-  init: { signal?: AbortSignal; parseAs?: "stream"; campaignkit?: RequestPolicy } = {},
+  init: {
+    signal?: AbortSignal;
+    parseAs?: "stream";
+    campaignkit?: RequestPolicy;
+    /** For planning: takes the built request instead of the client's transport. */
+    fetch?: (request: Request) => Promise<Response>;
+  } = {},
 ) {
   return client.request(METHODS[step.method], step.path, {
     params: step.params ?? {},
