@@ -200,11 +200,6 @@ function scrubbedBody(text: string, secrets: readonly string[]): GuardedBody {
   } catch {
     return { text, json: false, value: text };
   }
-  return scrubbedValue(text, value, secrets);
-}
-
-/** `value`, parsed from the scrubbed `text`, with any secret its decoded strings hold cut out. */
-function scrubbedValue(text: string, value: unknown, secrets: readonly string[]): GuardedBody {
   const pattern = secretsPattern(secrets);
   // Decoding changes only `\` escape sequences: without one, the values are pieces of the text.
   if (!pattern || !text.includes("\\") || !holdsMatch(value, pattern))
@@ -230,14 +225,9 @@ function isJsonType(contentType: string | null): boolean {
 
 /** Parses one scrubbed element of a listing, with any secret its decoded strings hold cut out. */
 function listedItem(text: string, secrets: readonly string[]): unknown {
-  const scrubbed = redactSecrets(text, secrets);
-  let value: unknown;
-  try {
-    value = JSON.parse(scrubbed);
-  } catch {
-    throw new SyntaxError("an element of the listed array is not JSON");
-  }
-  return scrubbedValue(scrubbed, value, secrets).value;
+  const body = scrubbedBody(redactSecrets(text, secrets), secrets);
+  if (!body.json) throw new SyntaxError("an element of the listed array is not JSON");
+  return body.value;
 }
 
 /**
