@@ -352,9 +352,16 @@ export async function applyChanges(
   const concurrency = Math.max(1, options.concurrency);
   const running = new Set<Promise<void>>();
   const tails = new Map<string, Promise<void>>();
+  // Woken by the next line to finish. (`Promise.race(running)` would add a reaction to every
+  // running line each time a slot is awaited, and keep them all until each line ends.)
+  let slotFreed: (() => void) | undefined;
+  const freeSlot = () =>
+    new Promise<void>((resolve) => {
+      slotFreed = resolve;
+    });
   let stoppedAt: number | undefined;
   for await (const item of changes) {
-    while (running.size >= concurrency) await Promise.race(running);
+    while (running.size >= concurrency) await freeSlot();
     if (stopped()) {
       stoppedAt = item.line;
       break;
@@ -366,6 +373,8 @@ export async function applyChanges(
       () => {
         running.delete(task);
         if (tails.get(key) === task) tails.delete(key);
+        slotFreed?.();
+        slotFreed = undefined;
       },
     );
     tails.set(key, task);

@@ -203,19 +203,18 @@ export function loadConfigFile(path: string, cwd: string): ConfigFile {
   const accounts: NonNullable<ConfigFile["accounts"]> = {};
   for (const [vendor, given] of Object.entries(parsed.data.vendors ?? {})) {
     if (given === undefined) continue;
-    const shape = isAccountsEntry(given);
     const schemas = VENDOR_ENTRIES[vendor as VendorId];
-    const checked = (shape ? schemas.accounts : schemas.settings).safeParse(given);
-    if (!checked.success) {
+    const checkedBy = <T>(schema: z.ZodMiniType<T>, accountsShape: boolean): T => {
+      const checked = schema.safeParse(given);
+      if (checked.success) return checked.data;
       const issue = checked.error.issues[0];
       const where = issue
-        ? describeIssue({ ...issue, path: ["vendors", vendor, ...issue.path] }, shape)
+        ? describeIssue({ ...issue, path: ["vendors", vendor, ...issue.path] }, accountsShape)
         : `vendors.${vendor} is invalid`;
       throw new ConfigError(`the config file ${path}: ${where}`);
-    }
-    const entry = checked.data;
-    if (shape) {
-      const named = entry as unknown as VendorAccounts;
+    };
+    if (isAccountsEntry(given)) {
+      const named: VendorAccounts = checkedBy(schemas.accounts, true);
       const fallback = defaultAccountOf(named);
       accounts[vendor as VendorId] = {
         accounts: named.accounts,
@@ -224,7 +223,7 @@ export function loadConfigFile(path: string, cwd: string): ConfigFile {
       if (fallback !== undefined) {
         vendors[vendor as VendorId] = named.accounts[fallback] as VendorConfig;
       }
-    } else vendors[vendor as VendorId] = entry as VendorConfig;
+    } else vendors[vendor as VendorId] = checkedBy<VendorConfig>(schemas.settings, false);
   }
   return { path, vendors, ...(Object.keys(accounts).length > 0 ? { accounts } : {}) };
 }

@@ -28,6 +28,12 @@ export interface Scenario {
   /** The response example's name: unique within the operation. */
   name: string;
   evidence: string;
+  /**
+   * The example's `x-campaignkit-error-code`: the campaignkit error code the vendor's error must
+   * be read as (the conformance suite holds every provider to it). Absent on an answer that is
+   * not an error.
+   */
+  expectedErrorCode?: string;
   request: {
     exampleName: string;
     path: Record<string, Json>;
@@ -222,6 +228,9 @@ export function collectScenarios(spec: LoadedSpec): ScenarioSet {
             path: operation.path,
             name,
             evidence: String(exampleObject["x-evidence"] ?? "unspecified"),
+            ...(exampleObject["x-campaignkit-error-code"] === undefined
+              ? {}
+              : { expectedErrorCode: String(exampleObject["x-campaignkit-error-code"]) }),
             request,
             response: {
               status: httpStatus,
