@@ -258,6 +258,8 @@ export async function benchAlturLimiter(
 export interface ApplyMemoryPoint {
   mode: "dry-run" | "apply";
   lines: number;
+  /** The Node options of the run, when not the defaults (`--max-semi-space-size=16`). */
+  nodeOptions?: string;
   seconds: number;
   peakRssMB: number;
 }
@@ -271,13 +273,18 @@ async function peakRssOf(
   args: string[],
   env: Record<string, string>,
   dir: string,
+  nodeOptions: string[] = [],
 ): Promise<{ seconds: number; peakRssMB: number; code: number }> {
   const rssFile = join(dir, `rss-${Date.now()}-${Math.random()}`);
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", REPORT_MAX_RSS, CLI, ...args], {
-    env: { ...process.env, ...env, CK_MAX_RSS_FILE: rssFile },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeOptions, "--import", REPORT_MAX_RSS, CLI, ...args],
+    {
+      env: { ...process.env, ...env, CK_MAX_RSS_FILE: rssFile },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const code = await new Promise<number>((resolve) =>
     child.on("close", (status) => resolve(status ?? 1)),
   );
@@ -290,16 +297,23 @@ async function peakRssOf(
  * The memory curve of `apply`: peak RSS against file size, for a dry run and for a real run
  * (`--no-read`, limiter off, against the sandbox with its rate limits off), each in a process
  * of its own. The goal: flat, under 300 MB at 200,000 dry-run lines and 150,000 real ones.
+ * `cappedLines`: real runs once more with V8's young generation capped
+ * (`--max-semi-space-size=16`), which is what most of a real run's peak is made of.
  */
 export async function benchApplyMemory(
   dryRunLines: readonly number[] = [10_000, 50_000, 200_000],
   applyLines: readonly number[] = [10_000, 50_000, 150_000],
+  cappedLines: readonly number[] = [150_000],
 ): Promise<ApplyMemoryPoint[]> {
   const dir = mkdtempSync(join(tmpdir(), "ck-bench-memory-"));
   const sandbox = await startSandbox({ extraCampaigns: 200, enforceRateLimits: false });
   const points: ApplyMemoryPoint[] = [];
   try {
-    const measure = async (mode: ApplyMemoryPoint["mode"], lines: number) => {
+    const measure = async (
+      mode: ApplyMemoryPoint["mode"],
+      lines: number,
+      nodeOptions: string[] = [],
+    ) => {
       sandbox.reset();
       const file = join(dir, `${mode}-${lines}.jsonl`);
       const changes = changesFor(sandbox, lines, SANDBOX_VENDORS);
@@ -308,12 +322,19 @@ export async function benchApplyMemory(
         mode === "dry-run"
           ? ["apply", file, "--dry-run"]
           : ["apply", file, "--no-read", "--concurrency", "32", "--rate", "altur=none"];
-      const run = await peakRssOf(args, envFor(sandbox), dir);
+      const run = await peakRssOf(args, envFor(sandbox), dir, nodeOptions);
       if (run.code !== 0) throw new Error(`campaignkit ${args.join(" ")} exited ${run.code}`);
-      points.push({ mode, lines, seconds: run.seconds, peakRssMB: run.peakRssMB });
+      points.push({
+        mode,
+        lines,
+        ...(nodeOptions.length > 0 ? { nodeOptions: nodeOptions.join(" ") } : {}),
+        seconds: run.seconds,
+        peakRssMB: run.peakRssMB,
+      });
     };
     for (const lines of dryRunLines) await measure("dry-run", lines);
     for (const lines of applyLines) await measure("apply", lines);
+    for (const lines of cappedLines) await measure("apply", lines, ["--max-semi-space-size=16"]);
     return points;
   } finally {
     await sandbox.close();

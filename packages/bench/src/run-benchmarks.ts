@@ -114,7 +114,8 @@ out(
   table(
     ["run", "lines", "seconds", "peak RSS (MB)"],
     memory.map((m) => [
-      m.mode === "dry-run" ? "`apply --dry-run`" : "`apply --no-read` (sandbox, limits off)",
+      (m.mode === "dry-run" ? "`apply --dry-run`" : "`apply --no-read` (sandbox, limits off)") +
+        (m.nodeOptions ? `, \`node ${m.nodeOptions}\`` : ""),
       String(m.lines),
       fixed(m.seconds),
       fixed(m.peakRssMB, 0),

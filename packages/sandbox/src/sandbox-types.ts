@@ -11,7 +11,7 @@ export const SANDBOX_API_KEYS = Object.fromEntries(
   SIMULATIONS.map((simulation) => [simulation.vendor, simulation.apiKey]),
 ) as Readonly<Record<SandboxVendor, string>>;
 
-export { SANDBOX_VOXO_TENANT_ID } from "./seed.js";
+export { SANDBOX_VOXO_TENANT_ID } from "./seed-voxo.js";
 
 /**
  * One injected fault, applied to the next `times` requests (default 1) that reach the vendor,

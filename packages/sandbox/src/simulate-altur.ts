@@ -1,5 +1,5 @@
 import { describeProblem, type Problem } from "./request-problems.js";
-import { type AlturRecord, seedAltur } from "./seed.js";
+import { type AlturRecord, seedAltur } from "./seed-altur.js";
 import {
   type Answer,
   CampaignStore,

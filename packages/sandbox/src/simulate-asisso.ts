@@ -1,5 +1,5 @@
 import type { Problem } from "./request-problems.js";
-import { seedAsisso } from "./seed.js";
+import { seedAsisso } from "./seed-asisso.js";
 import {
   CampaignStore,
   clone,

@@ -1,5 +1,5 @@
 import { describeProblem, isAboutBodyField } from "./request-problems.js";
-import { seedConvoso } from "./seed.js";
+import { seedConvoso } from "./seed-convoso.js";
 import {
   CampaignStore,
   clone,

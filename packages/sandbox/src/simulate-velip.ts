@@ -1,5 +1,5 @@
 import { describeProblem, isAboutBodyField, type Problem } from "./request-problems.js";
-import { seedVelip } from "./seed.js";
+import { seedVelip } from "./seed-velip.js";
 import {
   type Answer,
   CampaignStore,

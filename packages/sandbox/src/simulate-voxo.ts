@@ -1,5 +1,5 @@
 import { describeProblem, type Problem } from "./request-problems.js";
-import { SANDBOX_VOXO_TENANT_ID, seedVoxo } from "./seed.js";
+import { SANDBOX_VOXO_TENANT_ID, seedVoxo } from "./seed-voxo.js";
 import {
   CampaignStore,
   clone,
