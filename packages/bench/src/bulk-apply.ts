@@ -315,7 +315,7 @@ export async function benchApplyMemory(
       nodeOptions: string[] = [],
     ) => {
       sandbox.reset();
-      const file = join(dir, `${mode}-${lines}.jsonl`);
+      const file = join(dir, `${mode}-${lines}${nodeOptions.length > 0 ? "-capped" : ""}.jsonl`);
       const changes = changesFor(sandbox, lines, SANDBOX_VENDORS);
       writeFileSync(file, `${changes.map((c) => JSON.stringify(c)).join("\n")}\n`);
       const args =
