@@ -26,6 +26,13 @@ const CREATE = Object.fromEntries(
   ]),
 ) as Record<SandboxVendor, (settings: ProviderSettings) => CampaignProvider>;
 
+/** The vendors whose campaigns can be renamed: the others' changes pause and resume. */
+const CAN_RENAME = new Set(
+  VENDORS.filter((vendor) => vendor.definition.capabilities.patch.name.supported).map(
+    (vendor) => vendor.id,
+  ),
+);
+
 interface Change {
   vendor: SandboxVendor;
   id: string;
@@ -64,10 +71,9 @@ function changesFor(sandbox: Sandbox, total: number, vendors: readonly SandboxVe
     const vendor = vendors[i % vendors.length] as SandboxVendor;
     const pool = pools[vendor];
     const id = pool[Math.floor(i / vendors.length) % pool.length] as string;
-    const patch: CampaignPatch =
-      vendor === "convoso"
-        ? { status: i % 2 === 0 ? "paused" : "active" }
-        : { name: `Bulk change ${i}` };
+    const patch: CampaignPatch = CAN_RENAME.has(vendor)
+      ? { name: `Bulk change ${i}` }
+      : { status: i % 2 === 0 ? "paused" : "active" };
     return { vendor, id, patch };
   });
 }
