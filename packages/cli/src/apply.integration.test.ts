@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { type Sandbox, type SandboxVendor, startSandbox } from "@campaignkit/sandbox";
+import {
+  SANDBOX_VENDORS,
+  type Sandbox,
+  type SandboxVendor,
+  startSandbox,
+} from "@campaignkit/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApplyReport } from "./commands/apply.js";
 import {
@@ -14,7 +19,7 @@ import {
   startCli,
 } from "./test-support/spawn-cli.js";
 
-const VENDORS = ["altur", "asisso", "convoso", "velip", "voxo"] as const;
+const VENDORS = SANDBOX_VENDORS;
 const dir = mkdtempSync(join(tmpdir(), "campaignkit-apply-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

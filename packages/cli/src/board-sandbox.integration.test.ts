@@ -1,3 +1,4 @@
+import { SANDBOX_VENDORS } from "@campaignkit/sandbox";
 import { describe, expect, it } from "vitest";
 import { cleanEnv, leaks, runCli, startCli } from "./test-support/spawn-cli.js";
 
@@ -44,7 +45,7 @@ describe("campaignkit board --sandbox", () => {
         !/event: health\ndata: [^\n]*"waiting"/.test(t.slice(t.lastIndexOf("event: health"))),
     );
     const last = text.slice(text.lastIndexOf("event: health"));
-    for (const vendor of ["altur", "asisso", "convoso", "velip", "voxo"])
+    for (const vendor of SANDBOX_VENDORS)
       expect(last).toContain(`"vendor":"${vendor}","displayName"`);
     expect(last).not.toContain('"outcome":"failed"');
     board.child.kill("SIGINT");

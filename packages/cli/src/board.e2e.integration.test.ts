@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
+import { SANDBOX_VENDORS, type Sandbox, startSandbox } from "@campaignkit/sandbox";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -126,13 +126,13 @@ describe("campaignkit board in Chromium", () => {
     expect(api.status).toBe(401);
   });
 
-  it("loads on the sandbox, the token gone from the URL, with all five vendors", async () => {
+  it("loads on the sandbox, the token gone from the URL, with every vendor", async () => {
     await page.goto(loginUrl);
     expect(page.url()).toBe(baseUrl);
-    for (const vendor of ["altur", "asisso", "convoso", "velip", "voxo"])
+    for (const vendor of SANDBOX_VENDORS)
       await page.locator(`tr[data-campaign^="${vendor}/"]`).first().waitFor({ timeout: LIVE });
     await page.locator('#health li[data-vendor="voxo"]', { hasText: "campaigns" }).waitFor();
-    await expect(page.locator("#health li").count()).resolves.toBe(5);
+    await expect(page.locator("#health li").count()).resolves.toBe(SANDBOX_VENDORS.length);
     await expect(row("altur", "1237").textContent()).resolves.toContain("paused (inactive)");
     await shot("02-loaded");
     expect(await audit()).toEqual([]);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
+import { SANDBOX_VENDORS, type Sandbox, startSandbox } from "@campaignkit/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CANARY_KEY,
@@ -339,7 +339,7 @@ describe("capabilities", () => {
     const matrix = await runCli(["capabilities"]);
     expect(matrix.code).toBe(0);
     expect(matrix.stdout).toMatch(
-      /^OPERATION \/ FIELD\s+altur\s+asisso\s+convoso\s+velip\s+voxo$/m,
+      new RegExp(`^OPERATION / FIELD\\s+${SANDBOX_VENDORS.join("\\s+")}$`, "m"),
     );
     expect(matrix.stdout).toMatch(/^set schedule\.timezone\s+yes.*\s-\s+-\s+yes/m);
     const one = await runCli(["capabilities", "--vendor", "velip"]);

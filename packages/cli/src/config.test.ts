@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfigFile, requireApiKey, secretsOf, vendorConfig } from "./config.js";
 import { Output } from "./context.js";
 import { ConfigError } from "./exit-codes.js";
+import { VENDORS } from "./vendor-loader.js";
 
 const dir = mkdtempSync(join(tmpdir(), "campaignkit-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,7 +122,7 @@ describe("credentials and config", () => {
       "vendors.voxo.token is not a setting (apiKey, baseURL, allowInsecureBaseURL, maxResponseBytes, tenantId)",
     );
     expect(problem({ vendors: { acme: {} } })).toBe(
-      "vendors.acme is not a vendor (altur, asisso, convoso, velip, voxo)",
+      `vendors.acme is not a vendor (${VENDORS.join(", ")})`,
     );
     writeFileSync(bad, JSON.stringify({ vendors: { voxo: { apiKey: "k", tenantId: "42" } } }));
     expect(loadConfigFile(bad, dir).vendors.voxo).toEqual({ apiKey: "k", tenantId: 42 });
