@@ -1,29 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SANDBOX_VENDORS, type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SANDBOX_VENDORS, type Sandbox } from "@campaignkit/sandbox";
+import { describe, expect, it } from "vitest";
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
 import {
   CANARY_KEY,
   captured,
   cleanEnv,
   leaks,
   runCli,
-  sandboxEnv,
   startCli,
 } from "./test-support/spawn-cli.js";
 
 let sandbox: Sandbox;
 let env: NodeJS.ProcessEnv;
-const dir = mkdtempSync(join(tmpdir(), "campaignkit-cli-"));
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  env = cleanEnv(sandboxEnv(sandbox));
-});
-afterAll(async () => {
-  await sandbox?.close();
-  rmSync(dir, { recursive: true, force: true });
+const dir = sandboxForCli((started, startedEnv) => {
+  sandbox = started;
+  env = startedEnv;
 });
 
 const COMMANDS = [
