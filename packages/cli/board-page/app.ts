@@ -480,7 +480,7 @@ function openEdit(c: BoardCampaign, opener: HTMLElement): void {
   editing = c;
   $("edit-title").textContent = `Edit ${c.vendor} campaign ${c.id}${c.name ? ` (${c.name})` : ""}`;
   $("edit-error").replaceChildren();
-  const rows = caps.fields.map((f) => {
+  const rows: HTMLElement[] = caps.fields.map((f) => {
     const id = fieldId(f.field);
     const hint = fieldHint(f, currentValue(c, f.field));
     return h(
@@ -493,17 +493,10 @@ function openEdit(c: BoardCampaign, opener: HTMLElement): void {
     );
   });
   if (caps.fields.some((f) => f.field === "schedule.timezone")) {
+    // Older browsers lack Intl.supportedValuesOf: the field then takes a zone without suggestions.
     const zones =
-      (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.(
-        "timeZone",
-      ) ?? [];
-    rows.push(
-      h(
-        "datalist",
-        { id: "timezones" },
-        ...zones.map((z) => h("option", { value: z })),
-      ) as unknown as HTMLDivElement,
-    );
+      typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    rows.push(h("datalist", { id: "timezones" }, ...zones.map((z) => h("option", { value: z }))));
   }
   $("edit-fields").replaceChildren(...rows);
   openDialog($<HTMLDialogElement>("edit-dialog"), opener);
