@@ -213,6 +213,12 @@ describe("campaignkit board in Chromium", () => {
         .locator("#edit-fields [data-field]")
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-field"))),
     ).resolves.not.toContain("redial.maxRetries");
+    // VOXO takes a time zone: the field suggests the browser's zones.
+    await expect(
+      page
+        .locator("#timezones option")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("value"))),
+    ).resolves.toContain("Europe/Lisbon");
     await tabTo("#field-schedule-callingHours");
     await page.keyboard.type("17:00-09:00");
     await page.keyboard.press("Enter");
