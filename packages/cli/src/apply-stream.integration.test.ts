@@ -1,29 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@campaignkit/sandbox";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ApplyReport } from "./commands/apply.js";
-import {
-  captured,
-  cleanEnv,
-  leaks,
-  runCli,
-  sandboxEnv,
-  startCli,
-} from "./test-support/spawn-cli.js";
-
-const dir = mkdtempSync(join(tmpdir(), "campaignkit-apply-stream-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { sandboxForCli } from "./test-support/sandbox-for-cli.js";
+import { captured, leaks, runCli, startCli } from "./test-support/spawn-cli.js";
 
 describe("campaignkit apply reads the file as a stream", () => {
-  let sandbox: Sandbox;
   let env: NodeJS.ProcessEnv;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ vendors: ["altur", "voxo"] });
-    env = cleanEnv(sandboxEnv(sandbox));
-  });
-  afterAll(() => sandbox?.close());
+  const dir = sandboxForCli(
+    (_, startedEnv) => {
+      env = startedEnv;
+    },
+    { sandbox: { vendors: ["altur", "voxo"] }, tmpPrefix: "campaignkit-apply-stream-" },
+  );
 
   it("a stray quote and text after a closing quote are errors of their own line only", async () => {
     writeFileSync(
