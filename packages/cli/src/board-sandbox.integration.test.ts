@@ -51,7 +51,9 @@ describe("campaignkit board --sandbox", () => {
     board.child.kill("SIGINT");
     const result = await board.done;
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("sandbox: five vendor simulators on http://127.0.0.1:");
+    expect(result.stderr).toContain(
+      `sandbox: ${SANDBOX_VENDORS.length} vendor simulators on http://127.0.0.1:`,
+    );
     expect(result.stderr).toContain("board stopped");
     expect(leaks([text])).toEqual([]);
   });

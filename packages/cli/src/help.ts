@@ -48,7 +48,7 @@ Commands:
   plan          show the exact requests an update would send (credentials redacted)
   capabilities  what each vendor can do, from the providers
   apply         apply many changes from a .jsonl or .csv file (concurrent, journaled, resumable)
-  sandbox       run the five vendor simulators locally
+  sandbox       run the ${VENDORS.length} vendor simulators locally
   tour          a guided tour against the embedded sandbox (starts and stops it)
   watch         print (and deliver to a webhook) every change to campaigns, as it happens
   board         a live local web page of every campaign: pause, resume, edit (--sandbox to try)
@@ -224,7 +224,7 @@ Exit codes: 0 every line applied or unchanged · 1 some lines rejected · 2 usag
 `,
   sandbox: `Usage: campaignkit sandbox [--port <n>] [--json] [--live]
 
-Starts the five vendor simulators (@campaignkit/sandbox) on 127.0.0.1, prints each vendor's base
+Starts the ${VENDORS.length} vendor simulators (@campaignkit/sandbox) on 127.0.0.1, prints each vendor's base
 URL and the environment lines that point the CLI at them (with the sandbox's published keys),
 and runs until SIGINT or SIGTERM, then closes them and exits 0.
 
@@ -245,7 +245,7 @@ Prints a completion script for the shell: commands, options and --vendor values.
 `,
   tour: `Usage: campaignkit tour
 
-A guided tour against the embedded sandbox: starts the five simulators, lists campaigns on each
+A guided tour against the embedded sandbox: starts the ${VENDORS.length} simulators, lists campaigns on each
 vendor, pauses and resumes one per vendor, sets calling hours 09:00-17:00 Europe/Lisbon where the
 vendor can (and shows the refusal where it cannot), applies a small bulk file, prints before/after
 tables, then closes the sandbox and exits 0. Every step runs the CLI's own commands.

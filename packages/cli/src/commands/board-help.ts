@@ -22,7 +22,7 @@ again for a new one). Only that browser session can use the board; no credential
                       a board; default: each vendor's default account). A vendor configured
                       without named accounts has one, "default"; see campaignkit --help
   --interval <d>      time between poll rounds: 1s, 30s, 5m (default 30s; 1s with --sandbox)
-  --sandbox           start the five vendor simulators and show them, the vendors acting on
+  --sandbox           start the ${VENDORS.length} vendor simulators and show them, the vendors acting on
                       their own every 5 s (as campaignkit sandbox --live): no account needed
   --open              open the link in the default browser
   --config <path>     a JSON config file (default: $CAMPAIGNKIT_CONFIG)

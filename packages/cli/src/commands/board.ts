@@ -144,7 +144,9 @@ export async function boardCommand(
     });
     try {
       if (sandbox) {
-        output.err(`sandbox: five vendor simulators on ${sandbox.url}, acting on their own\n`);
+        output.err(
+          `sandbox: ${Object.keys(sandbox.vendors).length} vendor simulators on ${sandbox.url}, acting on their own\n`,
+        );
         output.err("Point the CLI at it with (the sandbox's published keys):\n");
         for (const [name, value] of Object.entries(env)) output.err(`  export ${name}=${value}\n`);
         stopLive = startLiveActions(sandbox, {

@@ -42,7 +42,7 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * `campaignkit sandbox [--port N]`: starts the five simulators, prints where they are and the
+ * `campaignkit sandbox [--port N]`: starts every vendor simulator, prints where they are and the
  * environment lines for them (the sandbox's published keys), and runs until SIGINT/SIGTERM.
  */
 export async function sandboxCommand(
@@ -62,7 +62,9 @@ export async function sandboxCommand(
     if (values.json) {
       output.out(`${JSON.stringify({ url: sandbox.url, vendors: sandbox.vendors, env })}\n`);
     } else {
-      output.out(`campaignkit sandbox: five vendor simulators on ${sandbox.url}\n\n`);
+      output.out(
+        `campaignkit sandbox: ${Object.keys(sandbox.vendors).length} vendor simulators on ${sandbox.url}\n\n`,
+      );
       output.out(
         table(
           ["VENDOR", "BASE URL"],

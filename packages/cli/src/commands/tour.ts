@@ -116,11 +116,13 @@ export async function tourCommand(
   output: Output,
 ): Promise<number> {
   if (args.length > 0) throw new UsageError(`tour: unexpected argument "${args[0]}"`);
-  output.out("campaignkit tour: five vendors, one command line, no vendor account needed.\n");
+  output.out(
+    `campaignkit tour: ${VENDORS.length} vendors, one command line, no vendor account needed.\n`,
+  );
   output.out("Starting the embedded sandbox (@campaignkit/sandbox)...\n");
   const sandbox = await startSandbox();
   const workDir = mkdtempSync(join(tmpdir(), "campaignkit-tour-"));
-  output.out(`Five simulators listening on ${sandbox.url}\n`);
+  output.out(`${Object.keys(sandbox.vendors).length} simulators listening on ${sandbox.url}\n`);
   const tour = new Tour(sandbox, workDir, context, output);
   try {
     await runSteps(tour);
